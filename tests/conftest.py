@@ -1,0 +1,87 @@
+"""Shared fixtures: one tutor home and one warm grading worker for the whole test run.
+
+torch is started once (in the worker), not once per test. Tests call the same code paths
+as the CLI and the app: `Session.submit` / `Session.grade_file` through the worker.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
+sys.path.insert(0, str(ROOT))
+
+_HOME: Path | None = None
+
+
+def pytest_configure(config):
+    """Set TUTOR_HOME before anything imports tutor, so every test shares one worker."""
+    global _HOME
+    import tempfile
+
+    _HOME = Path(tempfile.mkdtemp(prefix="tutor-test-home-"))
+    os.environ["TUTOR_HOME"] = str(_HOME)
+    os.environ.pop("TUTOR_WORKSPACE", None)
+
+
+def pytest_unconfigure(config):
+    from tutor.grading import client
+
+    if _HOME is not None:
+        client.stop_worker(_HOME)
+
+
+@pytest.fixture(scope="session")
+def tutor_home() -> Path:
+    assert _HOME is not None
+    return _HOME
+
+
+@pytest.fixture(scope="session")
+def session(tutor_home):
+    """A session on the built-in pack; its worker is started once and kept warm."""
+    from tutor.session import Session
+
+    s = Session(ROOT, tutor_home / "calisma-testleri")
+    s.warm_up()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def fresh_session(tmp_path, tutor_home):
+    """A session with its own workspace and progress database (same warm worker)."""
+    from tutor.progress import Progress
+    from tutor.session import Session
+
+    s = Session(ROOT, tmp_path / "calisma")
+    s._progress = Progress(tmp_path / "ilerleme.sqlite3")
+    yield s
+    s.close()
+
+
+_HEADER = re.compile(r"^#\s*(hata|beklenen-denetim|beklenen-mesaj|beklenen-hata):\s*(.*)$")
+
+
+def submission_expectations(path: Path) -> dict[str, str]:
+    """Read a wrong submission's header: the bug, the check that must fail, the message."""
+    found: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _HEADER.match(line)
+        if not match:
+            break
+        found[match.group(1)] = match.group(2).strip()
+    return found
+
+
+def wrong_submissions(exercise_ids: list[str] | None = None) -> list[Path]:
+    paths = sorted(p for p in SUBMISSIONS.glob("*/*.py") if not p.parent.name.startswith("_"))
+    if exercise_ids is not None:
+        paths = [p for p in paths if p.parent.name in exercise_ids]
+    return paths

@@ -1,0 +1,5 @@
+# hata: yasak Tensor.log_softmax yöntemi
+# beklenen-hata: forbidden
+# beklenen-mesaj: log_softmax
+def log_softmax(x, dim=-1):
+    return x.log_softmax(dim)

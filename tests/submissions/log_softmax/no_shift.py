@@ -1,0 +1,8 @@
+# hata: log-sum-exp kaydırmasız; exp(10000) taşar
+# beklenen-denetim: büyük değerler (sayısal kararlılık)
+# beklenen-mesaj: sonsuz (Inf)
+import torch
+
+
+def log_softmax(x, dim=-1):
+    return x - torch.log(torch.exp(x).sum(dim=dim, keepdim=True))

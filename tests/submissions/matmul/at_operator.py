@@ -1,0 +1,5 @@
+# hata: yasak @ işleci
+# beklenen-hata: forbidden
+# beklenen-mesaj: @
+def matmul(a, b):
+    return a @ b

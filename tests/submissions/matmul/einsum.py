@@ -1,0 +1,8 @@
+# hata: yasak einsum
+# beklenen-hata: forbidden
+# beklenen-mesaj: einsum
+import torch
+
+
+def matmul(a, b):
+    return torch.einsum("ik,kj->ij", a, b)

@@ -1,0 +1,5 @@
+# hata: yanlış boyut boyunca toplanıyor (dim=0)
+# beklenen-denetim: kare matrisler (3×3)
+# beklenen-mesaj: tolerans dışında
+def matmul(a, b):
+    return (a[:, :, None] * b[None, :, :]).sum(dim=0)

@@ -1,0 +1,8 @@
+# hata: etiketler 1'den başlıyormuş gibi bir kaydırılmış
+# beklenen-denetim: üç sınıf
+# beklenen-mesaj: farklı
+import torch
+
+
+def one_hot(labels, num_classes):
+    return (labels[..., None] - 1 == torch.arange(num_classes)).long()

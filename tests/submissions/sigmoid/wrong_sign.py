@@ -1,0 +1,9 @@
+# hata: üsteki işaret yanlış; sigmoid(-x) hesaplanıyor
+# beklenen-denetim: küçük girdiler
+# beklenen-mesaj: tolerans dışında
+import torch
+
+
+def sigmoid(x):
+    z = torch.exp(-x.abs())
+    return torch.where(x >= 0, z / (1 + z), 1 / (1 + z))

@@ -1,0 +1,42 @@
+"""Every realistic wrong submission in tests/submissions/<exercise>/ fails, naming its bug.
+
+Each file starts with a header that says what is wrong with it and what the learner must
+see: the check that fails (`beklenen-denetim`) or the error kind (`beklenen-hata`), and
+words the message must contain (`beklenen-mesaj`). Adding a file adds a test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import submission_expectations, wrong_submissions
+
+SEED = 7
+
+
+@pytest.mark.parametrize(
+    "path", wrong_submissions(), ids=lambda p: f"{p.parent.name}/{p.stem}"
+)
+def test_wrong_submission_fails_and_names_the_bug(session, path):
+    expect = submission_expectations(path)
+    assert "hata" in expect and "beklenen-mesaj" in expect, f"{path}: header incomplete"
+    verdict = session.submit(path.parent.name, path, seed=SEED, device="cpu", record=False)
+
+    assert not verdict.passed, f"{path.name} should fail: {expect['hata']}"
+    if "beklenen-hata" in expect:
+        assert verdict.error is not None, verdict
+        assert verdict.error.kind == expect["beklenen-hata"], verdict.error
+        assert expect["beklenen-mesaj"] in verdict.error.message, verdict.error.message
+    else:
+        names = [c.name for c in verdict.checks]
+        assert expect["beklenen-denetim"] in names, names
+        check = next(c for c in verdict.checks if c.name == expect["beklenen-denetim"])
+        assert not check.passed, f"'{check.name}' should fail for {path.name}"
+        assert expect["beklenen-mesaj"] in check.message, check.message
+
+
+def test_there_are_at_least_four_wrong_submissions_per_exercise(session):
+    by_exercise: dict[str, int] = {}
+    for path in wrong_submissions():
+        by_exercise[path.parent.name] = by_exercise.get(path.parent.name, 0) + 1
+    for _, exercise in session.pack.ordered_exercises():
+        assert by_exercise.get(exercise.id, 0) >= 4, f"{exercise.id}: fewer than 4 wrong submissions"

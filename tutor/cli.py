@@ -1,0 +1,353 @@
+"""The `tutor` command line: a thin face over `tutor.session`.
+
+Exit codes (CONTRACT.md): 0 passed or done, 1 failed grading or validation found faults,
+2 the command could not run. torch is never imported here: grading happens in the worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tutor import messages as M
+from tutor.grading.verdict import CannotGrade, Verdict
+from tutor.pack.loader import PackError
+from tutor.session import Session, UsageError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class TurkishArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own errors, said in Turkish
+        self.print_usage(sys.stderr)
+        for english, turkish in (
+            ("the following arguments are required", "şu argümanlar gerekli"),
+            ("unrecognized arguments", "tanınmayan argümanlar"),
+            ("invalid choice", "geçersiz seçim"),
+            ("argument", "argüman"),
+            ("choose from", "şunlardan birini seçin"),
+            ("invalid int value", "geçersiz tam sayı"),
+            ("expected one argument", "bir değer bekleniyordu"),
+        ):
+            message = message.replace(english, turkish)
+        sys.stderr.write(f"tutor: hata: {message}\n")
+        sys.exit(EXIT_USAGE)
+
+
+def _common(suppress: bool) -> argparse.ArgumentParser:
+    """Options accepted both before and after the command (`tutor --json list`, `tutor list --json`)."""
+    default = argparse.SUPPRESS if suppress else None
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--pack", metavar="KLASÖR", default=default, help="ders paketi (varsayılan: yerleşik paket)")
+    parser.add_argument("--workspace", metavar="KLASÖR", default=default, help="çalışma alanı klasörü")
+    parser.add_argument(
+        "--device", choices=("cpu", "cuda", "auto"), default=argparse.SUPPRESS if suppress else "auto",
+        help="değerlendirme cihazı (varsayılan: auto)",
+    )
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="makine okunur çıktı")
+    parser.add_argument("--seed", type=int, default=default, metavar="N", help="bir değerlendirmeyi aynen tekrarla")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = TurkishArgumentParser(prog="tutor", description=M.CLI_DESCRIPTION, parents=[_common(False)])
+    sub = parser.add_subparsers(dest="command", metavar="KOMUT", parser_class=TurkishArgumentParser)
+    common = [_common(True)]
+    sub.add_parser("list", parents=common, help="dersler ve alıştırmalar, durumlarıyla")
+    p = sub.add_parser("show", parents=common, help="bir alıştırmanın açıklaması, dosyası ve imzası")
+    p.add_argument("id")
+    p = sub.add_parser("submit", parents=common, help="bir alıştırmayı değerlendir")
+    p.add_argument("id")
+    p.add_argument("file", nargs="?", help="değerlendirilecek dosya (varsayılan: çalışma alanındaki kopya)")
+    p = sub.add_parser("hint", parents=common, help="sıradaki ipucu")
+    p.add_argument("id")
+    p = sub.add_parser("watch", parents=common, help="her kayıtta yeniden değerlendir (Ctrl+C ile çık)")
+    p.add_argument("id", nargs="?")
+    sub.add_parser("progress", parents=common, help="ilerleme, derse göre")
+    p = sub.add_parser("reset", parents=common, help="başlangıç dosyasını geri yükle (eskisi yedeklenir)")
+    p.add_argument("id")
+    pack = sub.add_parser("pack", help="eğitmen araçları")
+    pack_sub = pack.add_subparsers(dest="pack_command", metavar="KOMUT", parser_class=TurkishArgumentParser)
+    p = pack_sub.add_parser("validate", parents=common, help="bir ders paketini denetle")
+    p.add_argument("dir")
+    p.add_argument("--fix-encoding", action="store_true", help="bozuk kodlanmış (mojibake) metni onar")
+    p = pack_sub.add_parser("schema", help="ders dosyalarının JSON şemasını yaz")
+    p.add_argument("out", nargs="?", default="-")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code = _dispatch(parser, args)
+    except KeyboardInterrupt:
+        print(M.CLI_INTERRUPTED, file=sys.stderr)
+        code = 130
+    except PackError as exc:
+        print(M.CLI_INVALID_PACK.format(n=len(exc.faults)), file=sys.stderr)
+        for fault in exc.faults:
+            print(f"  {fault}", file=sys.stderr)
+        code = EXIT_USAGE
+    except (CannotGrade, UsageError) as exc:
+        print(f"tutor: {exc}", file=sys.stderr)
+        code = EXIT_USAGE
+    return code
+
+
+def _session(args) -> Session:
+    return Session(args.pack, args.workspace)
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    command = args.command
+    if command is None:
+        return _open_app(args)
+    if command == "pack":
+        if args.pack_command == "validate":
+            return cmd_validate(args)
+        if args.pack_command == "schema":
+            return cmd_schema(args)
+        parser.parse_args(["pack", "--help"])
+    handler = {
+        "list": cmd_list,
+        "show": cmd_show,
+        "submit": cmd_submit,
+        "hint": cmd_hint,
+        "watch": cmd_watch,
+        "progress": cmd_progress,
+        "reset": cmd_reset,
+    }[command]
+    return handler(args)
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _open_app(args) -> int:
+    try:
+        from tutor.app import run_app
+    except ImportError:
+        build_parser().print_help()
+        return EXIT_OK
+    return run_app(pack=args.pack, workspace=args.workspace, device=args.device)
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def cmd_list(args) -> int:
+    session = _session(args)
+    rows = session.rows()
+    if args.json:
+        data = [{"id": r.exercise.id, "lesson": r.lesson.id, "title": r.exercise.title, "status": r.status} for r in rows]
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    console = _console()
+    marks = {"passed": "[green]✔[/]", "failing": "[red]✘[/]", "not_tried": "[dim]·[/]"}
+    current = None
+    for row in rows:
+        if row.lesson is not current:
+            current = row.lesson
+            console.print(f"\n[bold]{M.CLI_LESSON_HEADER.format(number=row.lesson.number, title=row.lesson.title)}[/]")
+        console.print(f"  {marks[row.status]} {row.exercise.id:<24} {row.exercise.title}  [dim]({M.CLI_STATUS[row.status]})[/]")
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    session = _session(args)
+    lesson, exercise = session.find(args.id)
+    path = session.learner_file(args.id)
+    if args.json:
+        print(json.dumps({
+            "id": exercise.id, "lesson": lesson.id, "title": exercise.title, "file": str(path),
+            "signature": exercise.signature, "statement": exercise.statement, "example": exercise.example,
+            "status": session.progress.status(session.pack.id, exercise.id),
+        }, ensure_ascii=False))
+        return EXIT_OK
+    from rich.markdown import Markdown
+    from rich.syntax import Syntax
+
+    console = _console()
+    console.print(f"[bold]{exercise.title}[/] [dim]({exercise.id}, {lesson.number}. {lesson.title})[/]\n")
+    console.print(Markdown(exercise.statement))
+    console.print(f"\n[bold]{M.CLI_SHOW_SIGNATURE}[/]")
+    console.print(Syntax(exercise.signature, "python", theme="ansi_dark"))
+    if exercise.example:
+        console.print(f"\n[bold]{M.CLI_SHOW_EXAMPLE}[/]")
+        console.print(Syntax(exercise.example.rstrip(), "python", theme="ansi_dark"))
+    console.print("\n" + M.CLI_SHOW_FILE.format(path=path))
+    console.print(M.CLI_SHOW_NEXT.format(id=exercise.id))
+    return EXIT_OK
+
+
+def cmd_submit(args) -> int:
+    session = _session(args)
+    console = None if args.json else _console()
+
+    def on_event(event: dict) -> None:
+        if console is not None and event.get("event") == "case" and console.is_terminal:
+            console.print(f"[dim]  … {event['name']} ({event['index'] + 1}/{event['total']})[/]", end="\r")
+
+    verdict = session.submit(args.id, args.file, seed=args.seed, device=args.device, on_event=on_event)
+    if args.json:
+        print(json.dumps(verdict.to_json(), ensure_ascii=False))
+    else:
+        render_verdict(console, verdict)
+    return EXIT_OK if verdict.passed else EXIT_FAILED
+
+
+def render_verdict(console, verdict: Verdict) -> None:
+    from rich.markup import escape
+
+    if verdict.output.strip():
+        console.print("[dim]── kodunuzun çıktısı ──[/]")
+        console.print(escape(verdict.output.rstrip()), style="dim")
+    for check in verdict.checks:
+        mark = "[green]✔[/]" if check.passed else "[red]✘[/]"
+        console.print(f"{mark} {escape(check.name)}")
+        # A check stopped by the verdict's error would only repeat it: say it once, below.
+        repeats_error = verdict.error is not None and verdict.error.message in check.message
+        if not check.passed and not repeats_error:
+            console.print(f"    {escape(check.message)}")
+    if verdict.error is not None:
+        kind = M.ERROR_KIND_NAMES.get(verdict.error.kind, verdict.error.kind)
+        line = M.VERDICT_ERROR_LINE.format(line=verdict.error.line) if verdict.error.line else ""
+        console.print("[red]" + escape(M.VERDICT_ERROR.format(kind=kind, message=verdict.error.message) + line) + "[/]")
+    state = f"[green]{M.VERDICT_PASSED}[/]" if verdict.passed else f"[red]{M.VERDICT_FAILED}[/]"
+    console.print(
+        M.VERDICT_SUMMARY.format(
+            exercise=verdict.exercise, state=state, score=verdict.score,
+            passed=sum(c.passed for c in verdict.checks), total=len(verdict.checks),
+            duration=verdict.duration_s, device=verdict.device, seed=verdict.seed,
+        )
+    )
+    if not verdict.passed:
+        console.print(f"[dim]{M.VERDICT_REPLAY.format(exercise=verdict.exercise, seed=verdict.seed)}[/]")
+
+
+def cmd_hint(args) -> int:
+    session = _session(args)
+    _, exercise = session.find(args.id)
+    level, text = session.next_hint(args.id)
+    total = len(exercise.hints)
+    if args.json:
+        print(json.dumps({"id": exercise.id, "level": level, "total": total, "hint": text}, ensure_ascii=False))
+        return EXIT_OK
+    from rich.markdown import Markdown
+
+    console = _console()
+    console.print(f"[bold]{M.CLI_HINT_HEADER.format(level=level, total=total, title=exercise.title)}[/]")
+    console.print(Markdown(text))
+    console.print("[dim]" + (M.CLI_HINT_LAST.format(id=exercise.id) if level >= total else M.CLI_HINT_MORE.format(id=exercise.id)) + "[/]")
+    return EXIT_OK
+
+
+def cmd_reset(args) -> int:
+    session = _session(args)
+    path, backup = session.reset(args.id)
+    if args.json:
+        print(json.dumps({"id": args.id, "file": str(path), "backup": str(backup) if backup else None}, ensure_ascii=False))
+        return EXIT_OK
+    print(M.CLI_RESET_DONE.format(id=args.id, path=path))
+    print(M.CLI_RESET_BACKUP.format(backup=backup) if backup else M.CLI_RESET_NOTHING)
+    return EXIT_OK
+
+
+def cmd_progress(args) -> int:
+    session = _session(args)
+    rows = session.rows()
+    lessons: list[dict[str, Any]] = []
+    for item in session.pack.lessons:
+        lesson = item.lesson
+        mine = [r for r in rows if r.lesson is lesson]
+        correct, answered = session.progress.quiz_score(session.pack.id, lesson.id)
+        lessons.append({
+            "lesson": lesson.id, "number": lesson.number, "title": lesson.title,
+            "passed": sum(r.status == "passed" for r in mine), "total": len(mine),
+            "quiz_correct": correct, "quiz_total": len(lesson.quiz),
+        })
+    nxt = session.next_exercise()
+    if args.json:
+        print(json.dumps({"lessons": lessons, "next": nxt.exercise.id if nxt else None}, ensure_ascii=False))
+        return EXIT_OK
+    for entry in lessons:
+        quiz = M.CLI_PROGRESS_QUIZ.format(score=entry["quiz_correct"], total=entry["quiz_total"]) if entry["quiz_total"] else ""
+        print(M.CLI_PROGRESS_LESSON.format(number=entry["number"], title=entry["title"], passed=entry["passed"], total=entry["total"], quiz=quiz))
+    print(M.CLI_PROGRESS_TOTAL.format(passed=sum(e["passed"] for e in lessons), total=sum(e["total"] for e in lessons)))
+    print(M.CLI_PROGRESS_NEXT.format(id=nxt.exercise.id, title=nxt.exercise.title) if nxt else M.CLI_PROGRESS_ALL_DONE)
+    return EXIT_OK
+
+
+def cmd_watch(args) -> int:
+    session = _session(args)
+    exercise_id = args.id or (session.next_exercise().exercise.id if session.next_exercise() else None)
+    if exercise_id is None:
+        print(M.CLI_WATCH_ALL_DONE)
+        return EXIT_OK
+    console = _console()
+    session.warm_up()
+    last = None
+    while True:
+        path = session.learner_file(exercise_id)
+        console.print(f"[bold]{M.CLI_WATCH_WAITING.format(path=path)}[/]")
+        while True:
+            try:
+                stamp = path.stat().st_mtime_ns, path.stat().st_size
+            except FileNotFoundError:
+                stamp = None
+            if stamp != last:
+                if last is not None:
+                    console.print(f"[dim]{M.CLI_WATCH_CHANGED}[/]")
+                last = stamp
+                verdict = session.submit(exercise_id, seed=args.seed, device=args.device)
+                render_verdict(console, verdict)
+                if verdict.passed and args.id is None:
+                    nxt = session.next_exercise()
+                    if nxt is None:
+                        console.print(M.CLI_WATCH_ALL_DONE)
+                        return EXIT_OK
+                    console.print(M.CLI_WATCH_NEXT.format(id=exercise_id, next=nxt.exercise.id))
+                    exercise_id = nxt.exercise.id
+                    last = None
+                    break
+            time.sleep(0.3)
+
+
+def cmd_validate(args) -> int:
+    from tutor.validate import fix_encoding, validate
+    from tutor.workspace import tutor_home
+
+    root = Path(args.dir)
+    if args.fix_encoding and root.is_dir():
+        for path, backup in fix_encoding(root):
+            print(M.PACK_MOJIBAKE_FIXED.format(file=path, backup=backup), file=sys.stderr)
+    report = validate(root, tutor_home(), progress=None if args.json else lambda text: print(text, file=sys.stderr))
+    if args.json:
+        print(json.dumps({"ok": report.ok, "faults": [
+            {"file": f.file, "line": f.line, "message": f.message} for f in report.faults
+        ]}, ensure_ascii=False))
+    elif report.ok:
+        assert report.pack is not None
+        print(M.CLI_VALIDATE_OK.format(lessons=len(report.pack.lessons), exercises=len(report.pack.exercises)))
+    else:
+        print(M.CLI_VALIDATE_FAULTS.format(n=len(report.faults)))
+        for fault in report.faults:
+            print(f"  {fault}")
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_schema(args) -> int:
+    from tutor.pack.schema import write_schemas
+
+    for path in write_schemas(None if args.out == "-" else Path(args.out)):
+        print(M.CLI_SCHEMA_WRITTEN.format(path=path), file=sys.stderr)
+    return EXIT_OK

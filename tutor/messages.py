@@ -1,0 +1,248 @@
+"""Every sentence a person reads, in one place, so the wording stays the same everywhere.
+
+Terms follow shared/TERMS.md: alıştırma, ders, ipucu, değerlendirici, sonuç, geçti/kaldı,
+çalışma alanı, tensör, şekil, veri tipi, cihaz, gradyan, yerinde.
+"""
+
+from __future__ import annotations
+
+# --- kinds of values (used inside other messages) ---------------------------------------
+KIND_NULL = "boş değer (null)"
+KIND_BOOL = "doğru/yanlış değeri"
+KIND_NUMBER = "sayı"
+KIND_INT = "tam sayı"
+KIND_TEXT = "metin"
+KIND_LIST = "liste"
+KIND_MAPPING = "eşleme (anahtar: değer)"
+
+# --- pack schema ---------------------------------------------------------------------------
+SCHEMA_EXPECTED_LIST = "liste bekleniyordu, {got} geldi. Her öğeyi '- ' ile başlayan bir satıra yazın."
+SCHEMA_EXPECTED_MAPPING = "eşleme (anahtar: değer) bekleniyordu, {got} geldi."
+SCHEMA_EXPECTED_TEXT = "metin bekleniyordu, {got} geldi."
+SCHEMA_EXPECTED_BOOL = "true ya da false bekleniyordu, {got} geldi."
+SCHEMA_EXPECTED_NUMBER = "{kind} bekleniyordu, {got} geldi."
+SCHEMA_EMPTY_TEXT = "bu alan boş olamaz."
+SCHEMA_BAD_SLUG = (
+    "'{value}' kimlik olarak kullanılamaz: yalnızca küçük İngilizce harf, rakam, '-' ve '_' "
+    "kullanın (ör. 'log_softmax')."
+)
+SCHEMA_MIN_ITEMS = "en az {n} öğe gerekli, {got} öğe var."
+SCHEMA_MINIMUM = "değer en az {n} olmalı, {got} verildi."
+SCHEMA_GREATER = "değer {n} sayısından büyük olmalı, {got} verildi."
+SCHEMA_UNKNOWN_FIELD = "bilinmeyen alan '{name}'."
+SCHEMA_DID_YOU_MEAN = " Şunu mu demek istediniz: '{name}'?"
+SCHEMA_MISSING_FIELD = "zorunlu alan '{name}' eksik; bu alanı ekleyin."
+SCHEMA_PATH_DESCRIPTION = "Paket klasörüne göre göreli dosya yolu; paketin dışına çıkamaz."
+
+# --- pack loading ----------------------------------------------------------------------------
+PACK_NOT_A_DIR = "'{path}' bir klasör değil ya da yok."
+PACK_NO_MANIFEST = "paket bildirimi (pack.yaml) bulunamadı; paketin kök klasörüne bir pack.yaml ekleyin."
+PACK_NOT_UTF8 = (
+    "dosya UTF-8 değil (geçersiz bayt 0x{byte:02x}). Dosyayı UTF-8 olarak kaydedin "
+    "(ör. `iconv -f windows-1254 -t utf-8`)."
+)
+PACK_MOJIBAKE = (
+    "metin bozuk kodlanmış görünüyor: '{bad}' aslında '{good}' olmalı (UTF-8 metin Windows-1254 "
+    "olarak okunup yeniden kaydedilmiş). Onarmak için: tutor pack validate --fix-encoding {root}"
+)
+PACK_MOJIBAKE_FIXED = "{file}: kodlama onarıldı (yedek: {backup})."
+PACK_YAML_SYNTAX = "YAML sözdizimi hatası: {problem}."
+PACK_YAML_EMPTY = "dosya boş; bir YAML eşlemesi bekleniyordu."
+PACK_YAML_DUPLICATE_KEY = "'{key}' anahtarı bu eşlemede iki kez yazılmış; birini silin."
+PACK_YAML_PROBLEMS = {
+    "mapping values are not allowed here": (
+        "burada ':' beklenmiyordu; değerin içinde ':' geçiyorsa değeri tırnak içine alın"
+    ),
+    "could not find expected ':'": "beklenen ':' bulunamadı; 'anahtar: değer' biçiminde yazın",
+    "found character '\\t' that cannot start any token": (
+        "sekme (tab) karakteri kullanılamaz; girinti için boşluk kullanın"
+    ),
+    "did not find expected key": "girinti hatalı ya da beklenen anahtar yok; girintileri denetleyin",
+    "did not find expected '-' indicator": "liste öğesi beklenirken başka bir şey bulundu; girintileri denetleyin",
+    "found undefined alias": "tanımlanmamış bir takma ad (alias) kullanılmış",
+    "found unexpected end of stream": "dosya beklenmedik biçimde bitti; açık kalan bir tırnak ya da parantez var",
+    "found unknown escape character": "tırnak içindeki ters bölü (\\) dizisi geçersiz; tek tırnak kullanın",
+    "expected <document start>, but found '<block mapping start>'": "girinti hatalı",
+}
+PACK_YAML_UNSAFE_TAG = "YAML etiketi '{tag}' güvenli değil; yalnızca düz YAML kullanılabilir."
+PACK_PATH_ABSOLUTE = "'{path}' mutlak bir yol; paket klasörüne göre göreli bir yol yazın."
+PACK_PATH_ESCAPES = "'{path}' paket klasörünün dışını gösteriyor; yollar paketin içinde kalmalı."
+PACK_PATH_MISSING = "'{path}' dosyası bulunamadı; yolu düzeltin ya da dosyayı ekleyin."
+PACK_DUPLICATE_LESSON = "'{id}' kimlikli ders iki kez tanımlanmış (ilki {where})."
+PACK_DUPLICATE_EXERCISE = "'{id}' kimlikli alıştırma iki kez tanımlanmış (ilki {where})."
+PACK_QUIZ_ANSWER_RANGE = "doğru cevap {answer} numaralı seçenek olamaz: {n} seçenek var (sayım 0'dan başlar)."
+PACK_BAD_SYMBOL = "'{name}' geçerli bir Python adı değil."
+PACK_SYMBOL_NOT_DEFINED = "{what} dosyası '{name}' adını tanımlamıyor."
+PACK_PY_SYNTAX = "Python sözdizimi hatası: {msg}."
+PACK_GRADER_NO_SPEC = "değerlendirici dosyası GRADER adında bir değerlendirici tanımlamalı."
+WHAT_STARTER = "başlangıç"
+WHAT_SOLUTION = "örnek çözüm"
+
+# --- command line ------------------------------------------------------------------------------
+CLI_DESCRIPTION = "PyTorch ile derin öğrenme için Türkçe terminal öğretmeni."
+CLI_UNKNOWN_EXERCISE = "'{id}' adında bir alıştırma yok."
+CLI_CLOSE_IDS = " Yakın olanlar: {ids}."
+CLI_ALL_IDS = " Alıştırmaları görmek için: tutor list"
+CLI_FILE_MISSING = "'{path}' dosyası bulunamadı."
+CLI_FILE_NOT_UTF8 = "'{path}' UTF-8 olarak okunamadı ({line}. satırda geçersiz bayt). Dosyayı UTF-8 olarak kaydedin."
+CLI_INVALID_PACK = "Ders paketi yüklenemedi ({n} hata):"
+CLI_INTERNAL_ERROR = "Beklenmeyen bir iç hata oluştu: {error}. Lütfen bunu bildirin."
+CLI_INTERRUPTED = "Kesildi."
+CLI_STATUS = {"not_tried": "denenmedi", "failing": "kaldı", "passed": "geçti"}
+CLI_LESSON_HEADER = "{number}. {title}"
+CLI_SHOW_FILE = "Dosyanız: {path}"
+CLI_SHOW_SIGNATURE = "İmza"
+CLI_SHOW_EXAMPLE = "Örnek"
+CLI_SHOW_NEXT = "Çözümü bu dosyaya yazın, sonra: tutor submit {id}"
+CLI_HINT_HEADER = "İpucu {level}/{total} — {title}"
+CLI_HINT_LAST = "Bu son ipucuydu. Yine takılırsanız dersi yeniden okuyun: tutor show {id}"
+CLI_HINT_MORE = "Bir sonraki ipucu için yeniden: tutor hint {id}"
+CLI_RESET_DONE = "'{id}' başlangıç hâline döndürüldü: {path}"
+CLI_RESET_BACKUP = "Önceki sürümünüz saklandı: {backup}"
+CLI_RESET_NOTHING = "Dosya zaten başlangıç hâlindeydi; yedek gerekmedi."
+CLI_PROGRESS_LESSON = "{number}. {title}: {passed}/{total} alıştırma geçti{quiz}"
+CLI_PROGRESS_QUIZ = ", sınav {score}/{total}"
+CLI_PROGRESS_NEXT = "Sıradaki: {id} ({title}) — tutor show {id}"
+CLI_PROGRESS_ALL_DONE = "Tebrikler, bu paketteki bütün alıştırmaları geçtiniz!"
+CLI_PROGRESS_TOTAL = "Toplam: {passed}/{total} alıştırma geçti."
+CLI_VALIDATE_OK = "Paket geçerli: {lessons} ders, {exercises} alıştırma. Her örnek çözüm geçti, her başlangıç dosyası kaldı."
+CLI_VALIDATE_FAULTS = "Pakette {n} sorun bulundu:"
+CLI_VALIDATE_CHECKING = "Örnek çözümler ve başlangıç dosyaları değerlendiriliyor ({n} alıştırma)..."
+CLI_VALIDATE_SOLUTION_FAILED = "örnek çözüm geçmedi: {detail}"
+CLI_VALIDATE_STARTER_PASSED = "başlangıç dosyası geçti; başlangıç dosyası kalmalı (öğrenciye çözüm verilmiş olur)."
+CLI_VALIDATE_STARTER_ERROR = "başlangıç dosyası değerlendirilemedi: {detail}"
+CLI_WATCH_WAITING = "'{path}' izleniyor; her kayıtta yeniden değerlendirilecek. Çıkmak için Ctrl+C."
+CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor..."
+CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
+CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırmaya geçiliyor: {next}"
+CLI_SCHEMA_WRITTEN = "JSON şeması yazıldı: {path}"
+
+# --- verdict rendering --------------------------------------------------------------------------
+VERDICT_PASSED = "GEÇTİ"
+VERDICT_FAILED = "KALDI"
+VERDICT_SUMMARY = "{exercise}: {state} — puan {score:.0%} ({passed}/{total} denetim), {duration:.2f} sn, cihaz: {device}, tohum: {seed}"
+VERDICT_ERROR = "Hata ({kind}): {message}"
+VERDICT_ERROR_LINE = " [satır {line}]"
+VERDICT_REPLAY = "Aynı çalıştırmayı tekrarlamak için: tutor submit {exercise} --seed {seed}"
+ERROR_KIND_NAMES = {
+    "syntax": "sözdizimi",
+    "import": "içe aktarma",
+    "missing_symbol": "eksik tanım",
+    "exception": "istisna",
+    "forbidden": "yasak çağrı",
+    "timeout": "zaman aşımı",
+    "memory": "bellek",
+    "crash": "çökme",
+}
+
+# --- grading: the learner's process ---------------------------------------------------------
+GRADE_SYNTAX = "Python sözdizimi hatası: {msg}."
+GRADE_IMPORT = "Dosya yüklenirken hata: {exc}."
+GRADE_IMPORT_MODULE = "'{module}' modülü bulunamadı; yalnızca torch, numpy ve Python'un kendi modülleri kullanılabilir."
+GRADE_MISSING_SYMBOL = "Dosyanızda '{name}' tanımlı değil. İmza şöyle olmalı: {signature}"
+GRADE_NOT_CALLABLE = "'{name}' çağrılabilir değil ({type}); bir fonksiyon ya da sınıf olmalı."
+GRADE_STILL_STARTER = "'{name}' henüz yazılmamış (NotImplementedError). Dosyanızı açıp çözümü yazın."
+GRADE_EXCEPTION = "{exc_type} istisnası: {exc}"
+GRADE_SYSTEM_EXIT = "Kodunuz sys.exit({code}) çağırdı; değerlendirme yarıda kaldı. Fonksiyondan çıkmak için return kullanın."
+GRADE_TIMEOUT = "Süre sınırı ({limit:g} sn) aşıldı; bitmeyen bir döngü ya da çok yavaş bir işlem olabilir."
+GRADE_TIMEOUT_AT_IMPORT = "Süre sınırı ({limit:g} sn) dosya yüklenirken aşıldı; modül düzeyinde bitmeyen bir döngü olabilir."
+GRADE_MEMORY = "Bellek sınırı ({limit} MiB) aşıldı; çok büyük bir tensör ya da sonu gelmeyen bir liste olabilir."
+GRADE_CRASH_SIGNAL = "Süreç {signal} sinyaliyle çöktü (ör. bellek erişim hatası)."
+GRADE_CRASH_EXIT = "Süreç, değerlendirme bitmeden {code} çıkış koduyla sonlandı (os._exit gibi bir çağrı olabilir)."
+GRADE_CRASH_PROTOCOL = "Süreç anlaşılmayan bir sonuç gönderdi; değerlendirme yapılamadı."
+GRADE_FORBIDDEN = "Yasak çağrı: {call} kullanılmış{where}. Bu alıştırmada işlemi kendiniz yazmalısınız."
+GRADE_FORBIDDEN_STATIC = "Yasak kullanım: '{name}'{where}. Bu alıştırmada işlemi kendiniz yazmalısınız."
+GRADE_FORBIDDEN_OPERATOR = "Yasak işleç: '{op}'{where}. Bu alıştırmada çarpımı kendiniz yazmalısınız."
+GRADE_TAMPER = "Değerlendiricinin izleme düzeneği devre dışı bırakılmış{where}; buna izin verilmez."
+GRADE_WHERE_LINE = " ({line}. satırda)"
+GRADE_OUTPUT_TRUNCATED = "[çıktı {limit} KiB ile sınırlandı; {dropped} bayt atıldı]"
+GRADE_NOT_RUN = "Çalıştırılamadı: {reason}"
+GRADE_CASE_NOT_REACHED = "bu denetime sıra gelmedi"
+GRADE_CUDA_UNAVAILABLE = "CUDA istendi ama bu makinede kullanılabilir bir CUDA cihazı yok. --device cpu ile deneyin."
+GRADE_BAD_DEVICE = "Bilinmeyen cihaz '{device}'; cpu, cuda ya da auto yazın."
+GRADE_GRADER_BROKEN = "Değerlendirici çalıştırılamadı ({file}): {exc}. Bu, paketteki bir hatadır."
+GRADE_WORKER_FAILED = "Değerlendirme sürecine ulaşılamadı: {exc}"
+GRADE_OK = "tamam"
+
+# --- grading: comparing values --------------------------------------------------------------
+CMP_NOT_TENSOR = "{what}: tensör bekleniyordu, {got} geldi."
+CMP_NOT_TUPLE = "{what}: {n} öğeli bir demet (tuple) bekleniyordu, {got} geldi."
+CMP_SHAPE = "{what}: şekil farklı; beklenen {expected}, gelen {actual}."
+CMP_DTYPE = "{what}: veri tipi farklı; beklenen {expected}, gelen {actual}."
+CMP_DEVICE = "{what}: cihaz farklı; beklenen {expected}, gelen {actual}. Sonucu girdinin cihazında oluşturun."
+CMP_NONFINITE = "{what}: {count} değer {kind} (ilki {index} konumunda), oysa beklenen değerler sonlu."
+CMP_NONFINITE_EXPECTED = "{what}: {index} konumunda {expected} bekleniyordu, {actual} geldi."
+CMP_VALUES = (
+    "{what}: {total} elemandan {count} tanesi (%{percent:.1f}) tolerans dışında. "
+    "En büyük mutlak fark {abs_diff:.3g}, {abs_index} konumunda (beklenen {expected:.6g}, gelen {actual:.6g}); "
+    "en büyük göreli fark {rel_diff:.3g}, {rel_index} konumunda. Tolerans: atol={atol:g}, rtol={rtol:g}."
+)
+CMP_EXACT = "{what}: {total} elemandan {count} tanesi farklı; ilki {index} konumunda (beklenen {expected}, gelen {actual})."
+CMP_SCALAR = "{what}: beklenen {expected!r}, gelen {actual!r}."
+CMP_INPUT_CHANGED = "{name} girdisi yerinde değiştirilmiş; girdiyi değiştirmeden yeni bir tensör döndürün (ör. `x = x.clone()` ya da yerinde olmayan işlemler)."
+CMP_DETACHED = "{what} hesaplama çizgesinden kopuk (requires_grad=False); gradyan geri akamaz. .detach(), .item(), .numpy() ya da torch.tensor(...) ile yeniden sarmayı kullanmayın."
+CMP_NO_GRAD = "{name} için gradyan hesaplanamadı (grad boş kaldı); çıktı bu girdiye bağlı olmalı."
+WHAT_OUTPUT = "çıktı"
+WHAT_GRAD = "{name} gradyanı"
+WHAT_ITEM = "{what}[{i}]"
+NONFINITE_NAN = "NaN"
+NONFINITE_INF = "sonsuz (Inf)"
+GRADE_MEMORY_EXCEPTION = "Bellek yetmedi: {exc}. Çok büyük bir tensör ya da sonu gelmeyen bir liste olabilir."
+GRADE_LEAF_INPLACE = (
+    "Girdi yerinde değiştirilmiş (gradyan isteyen bir girdi üzerinde yerinde işlem). Girdiyi değiştirmeden "
+    "yeni bir tensör döndürün; ör. `x[x < 0] = 0` yerine `torch.where(...)` ya da `x.clamp(...)`."
+)
+GRADE_SANDBOX = "'{name}' kullanımına izin verilmez{where}: değerlendirme düzeneğine müdahale sayılır."
+GRADE_TIMEOUT_IN_CASE = "bu denetim sırasında süre sınırı ({limit:g} sn) aşıldı"
+GRADE_UNEXPECTED_VALUE = "Dönen değer beklenen biçimde değil ({exc})."
+KIND_TENSOR = "tensör"
+CASE_INPUTS = "(Girdiler: {inputs}.)"
+CASE_NONCONTIGUOUS = ", bitişik olmayan (non-contiguous)"
+
+# --- JSON Schema descriptions (shown by an instructor's editor while typing) -------------------
+SCHEMA_DOCS = {
+    "Manifest": "Ders paketinin bildirimi: paketin kimliği, adı ve derslerin sırası.",
+    "Manifest.id": "Paketin kimliği; ilerleme kayıtları bu kimlikle tutulur.",
+    "Manifest.title": "Paketin öğrenciye görünen adı.",
+    "Manifest.lessons": "Ders dosyaları, gösterilecek sırayla (ör. lessons/01_tensorler.yaml).",
+    "Lesson": "Bir ders: okuma bölümleri, örnekler, sınavlar, sözlük ve alıştırmalar.",
+    "Lesson.id": "Dersin kimliği (küçük harf, rakam, '-' ve '_').",
+    "Lesson.number": "Dersin sıra numarası.",
+    "Lesson.title": "Dersin başlığı.",
+    "Lesson.summary": "Dersin bir iki cümlelik özeti.",
+    "Lesson.sections": "Okuma bölümleri, sırayla.",
+    "Lesson.quiz": "Ders sonu sınavının soruları.",
+    "Lesson.pre_quiz": "Ders öncesi sınavının soruları (isteğe bağlı).",
+    "Lesson.glossary": "Dersin sözlük terimleri (İngilizce → Türkçe).",
+    "Lesson.exercises": "Dersin alıştırmaları.",
+    "Section": "Bir okuma bölümü: Markdown metin ve çalıştırılabilir örnekler.",
+    "Section.title": "Bölüm başlığı.",
+    "Section.body": "Bölümün Markdown metni.",
+    "Section.examples": "Bölümün çalıştırılabilir kod örnekleri.",
+    "Example": "Çalıştırılabilir bir kod örneği.",
+    "Example.code": "Python kodu.",
+    "Example.title": "Örneğin kısa başlığı.",
+    "Example.output": "Kodun yazdırdığı çıktı.",
+    "QuizQuestion": "Çoktan seçmeli bir soru.",
+    "QuizQuestion.question": "Soru metni.",
+    "QuizQuestion.choices": "Seçenekler (en az iki).",
+    "QuizQuestion.answer": "Doğru seçeneğin sırası (0'dan başlar).",
+    "QuizQuestion.explanation": "Cevaptan sonra gösterilen açıklama.",
+    "Term": "Sözlük terimi.",
+    "Term.en": "İngilizce terim.",
+    "Term.tr": "Türkçe karşılığı.",
+    "Term.description": "Kısa tanım.",
+    "Exercise": "Bir alıştırma: açıklama, imza, dosyalar ve ipuçları.",
+    "Exercise.id": "Alıştırmanın kimliği; `tutor submit KİMLİK` bunu alır.",
+    "Exercise.title": "Alıştırmanın başlığı.",
+    "Exercise.symbols": "Öğrencinin dosyasında tanımlaması gereken adlar.",
+    "Exercise.signature": "Beklenen imza, Python sözdizimiyle.",
+    "Exercise.statement": "Alıştırmanın Markdown açıklaması.",
+    "Exercise.example": "Kullanım örneği (Python kodu).",
+    "Exercise.starter": "Başlangıç dosyası (pakete göre göreli yol).",
+    "Exercise.solution": "Örnek çözüm dosyası (pakete göre göreli yol); öğrenciye gösterilmez.",
+    "Exercise.grader": "Değerlendirici dosyası (pakete göre göreli yol); GRADER adını tanımlar.",
+    "Exercise.hints": "Kademeli ipuçları, en genelden en somuta (en az üç).",
+    "Exercise.timeout_s": "Süre sınırı, saniye.",
+    "Exercise.memory_mb": "Bellek sınırı, MiB.",
+}

@@ -1,0 +1,307 @@
+"""Load a lesson pack: one loader for the app, the CLI and the validator.
+
+Every fault is collected as `file:line: message` (in Turkish) and reported together.
+YAML is read with the safe loader only; no path in a pack may point outside it.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tutor import messages as M
+from tutor.pack import model
+from tutor.pack.encoding import NotUtf8, decode_utf8, find_mojibake
+from tutor.pack.typecheck import Path as DataPath
+from tutor.pack.typecheck import build, pack_paths
+
+try:  # libyaml is several times faster; the pure-Python safe loader is the fallback
+    _SafeLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _SafeLoader = yaml.SafeLoader
+
+MANIFEST = "pack.yaml"
+
+
+@dataclass(frozen=True, order=True)
+class Fault:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+class PackError(Exception):
+    """The pack could not be loaded; `faults` lists every problem found."""
+
+    def __init__(self, faults: list[Fault]):
+        super().__init__("\n".join(map(str, faults)))
+        self.faults = sorted(set(faults))
+
+
+@dataclass
+class LoadedLesson:
+    lesson: model.Lesson
+    file: Path
+
+
+@dataclass
+class Pack:
+    root: Path
+    manifest: model.Manifest
+    lessons: list[LoadedLesson]
+    exercises: dict[str, tuple[model.Lesson, model.Exercise]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def exercise(self, exercise_id: str) -> tuple[model.Lesson, model.Exercise]:
+        return self.exercises[exercise_id]
+
+    def ordered_exercises(self) -> list[tuple[model.Lesson, model.Exercise]]:
+        return [(item.lesson, ex) for item in self.lessons for ex in item.lesson.exercises]
+
+
+def builtin_pack_dir() -> Path:
+    """The pack shipped with tutor: inside the package when installed, else the repo root."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "_builtin"
+    if (installed / MANIFEST).is_file():
+        return installed
+    return package.parent
+
+
+def load_pack(root: Path | str) -> Pack:
+    root = Path(root)
+    if not root.is_dir():
+        raise PackError([Fault(str(root), 0, M.PACK_NOT_A_DIR.format(path=root))])
+    root = root.resolve()
+    faults: list[Fault] = []
+    manifest_file = root / MANIFEST
+    if not manifest_file.is_file():
+        raise PackError([Fault(str(manifest_file), 0, M.PACK_NO_MANIFEST)])
+    manifest = _load_model(manifest_file, model.Manifest, root, faults)
+    lessons: list[LoadedLesson] = []
+    if manifest is not None:
+        for rel in manifest.lessons:
+            lesson_file = root / rel
+            lesson = _load_model(lesson_file, model.Lesson, root, faults)
+            if lesson is not None:
+                lessons.append(LoadedLesson(lesson, lesson_file))
+    pack = Pack(root, manifest, lessons) if manifest is not None else None
+    if pack is not None:
+        _cross_check(pack, faults)
+    if faults:
+        raise PackError(faults)
+    assert pack is not None
+    return pack
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path, root: Path, faults: list[Fault]) -> str | None:
+    """Read a pack file as UTF-8, reporting bad bytes and mojibake with their line."""
+    shown = _display(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        faults.append(Fault(shown, 0, M.PACK_PATH_MISSING.format(path=shown)))
+        return None
+    try:
+        text = decode_utf8(data)
+    except NotUtf8 as exc:
+        faults.append(Fault(shown, exc.line, M.PACK_NOT_UTF8.format(byte=exc.byte)))
+        return None
+    found = find_mojibake(text)
+    if found:
+        line, bad, good = found
+        faults.append(Fault(shown, line, M.PACK_MOJIBAKE.format(bad=bad.strip(), good=good.strip(), root=root)))
+    return text
+
+
+def _load_model(path: Path, cls: type, root: Path, faults: list[Fault]):
+    shown = _display(path, root)
+    text = read_text(path, root, faults)
+    if text is None:
+        return None
+    try:
+        data, lines = _parse_yaml(text, shown, faults)
+    except yaml.YAMLError as exc:
+        faults.append(_yaml_fault(exc, shown))
+        return None
+    if data is None:
+        faults.append(Fault(shown, 1, M.PACK_YAML_EMPTY))
+        return None
+    obj, type_faults = build(cls, data)
+    for f in type_faults:
+        faults.append(Fault(shown, _line_for(lines, f.path), f.message))
+    if obj is not None:
+        for data_path, rel in pack_paths(obj):
+            problem = check_pack_path(root, rel)
+            if problem:
+                faults.append(Fault(shown, _line_for(lines, data_path), problem))
+        _LINES[id(obj)] = (shown, lines)
+    return obj
+
+
+# Where each loaded model object came from, for cross-checks that report lines.
+_LINES: dict[int, tuple[str, dict[DataPath, int]]] = {}
+
+
+def _yaml_fault(exc: yaml.YAMLError, shown: str) -> Fault:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 0
+    problem = getattr(exc, "problem", None) or str(exc)
+    if problem.startswith("could not determine a constructor for the tag"):
+        tag = problem.split("tag", 1)[1].strip(" '")
+        return Fault(shown, line, M.PACK_YAML_UNSAFE_TAG.format(tag=tag))
+    translated = M.PACK_YAML_PROBLEMS.get(problem)
+    if translated is None:
+        translated = next((v for k, v in M.PACK_YAML_PROBLEMS.items() if problem.startswith(k)), problem)
+    return Fault(shown, line, M.PACK_YAML_SYNTAX.format(problem=translated))
+
+
+def _parse_yaml(text: str, shown: str, faults: list[Fault]):
+    """Parse once into nodes, keep the line of every value, then build plain data."""
+    loader = _SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines: dict[DataPath, int] = {}
+        _collect_lines(node, (), lines, shown, faults)
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _collect_lines(node, path: DataPath, lines: dict, shown: str, faults: list[Fault]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                faults.append(Fault(shown, key_node.start_mark.line + 1, M.PACK_YAML_DUPLICATE_KEY.format(key=key)))
+            seen.add(key)
+            _collect_lines(value_node, (*path, key), lines, shown, faults)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _collect_lines(item, (*path, i), lines, shown, faults)
+
+
+def _line_for(lines: dict[DataPath, int], path: DataPath) -> int:
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+def check_pack_path(root: Path, rel: str) -> str | None:
+    """None if `rel` names an existing file inside the pack, else the Turkish problem."""
+    if Path(rel).is_absolute() or rel.startswith("~"):
+        return M.PACK_PATH_ABSOLUTE.format(path=rel)
+    target = (root / rel).resolve()
+    if not target.is_relative_to(root):
+        return M.PACK_PATH_ESCAPES.format(path=rel)
+    if not target.is_file():
+        return M.PACK_PATH_MISSING.format(path=rel)
+    return None
+
+
+def _where(obj, *path) -> tuple[str, int]:
+    shown, lines = _LINES.get(id(obj), ("?", {}))
+    return shown, _line_for(lines, tuple(path))
+
+
+def _cross_check(pack: Pack, faults: list[Fault]) -> None:
+    lesson_ids: dict[str, str] = {}
+    for item in pack.lessons:
+        lesson = item.lesson
+        shown, line = _where(lesson, "id")
+        if lesson.id in lesson_ids:
+            faults.append(Fault(shown, line, M.PACK_DUPLICATE_LESSON.format(id=lesson.id, where=lesson_ids[lesson.id])))
+        lesson_ids.setdefault(lesson.id, f"{shown}:{line}")
+        for quiz_name in ("quiz", "pre_quiz"):
+            for qi, q in enumerate(getattr(lesson, quiz_name)):
+                if not 0 <= q.answer < len(q.choices):
+                    shown, line = _where(lesson, quiz_name, qi, "answer")
+                    faults.append(Fault(shown, line, M.PACK_QUIZ_ANSWER_RANGE.format(answer=q.answer, n=len(q.choices))))
+        for ei, ex in enumerate(lesson.exercises):
+            shown, line = _where(lesson, "exercises", ei, "id")
+            if ex.id in pack.exercises:
+                first_lesson, _ = pack.exercises[ex.id]
+                faults.append(Fault(shown, line, M.PACK_DUPLICATE_EXERCISE.format(id=ex.id, where=first_lesson.id)))
+                continue
+            pack.exercises[ex.id] = (lesson, ex)
+            for si, name in enumerate(ex.symbols):
+                if not name.isidentifier():
+                    shown, line = _where(lesson, "exercises", ei, "symbols", si)
+                    faults.append(Fault(shown, line, M.PACK_BAD_SYMBOL.format(name=name)))
+
+
+def check_exercise_files(pack: Pack, lesson: model.Lesson, ex: model.Exercise) -> list[Fault]:
+    """Deeper checks for the validator: the files parse and define what they must."""
+    faults: list[Fault] = []
+    for rel, what, must_define in (
+        (ex.starter, M.WHAT_STARTER, ex.symbols),
+        (ex.solution, M.WHAT_SOLUTION, ex.symbols),
+        (ex.grader, None, ["GRADER"]),
+    ):
+        path = pack.path(rel)
+        text = read_text(path, pack.root, faults)
+        if text is None:
+            continue
+        try:
+            tree = ast.parse(text, filename=rel)
+        except SyntaxError as exc:
+            faults.append(Fault(rel, exc.lineno or 0, M.PACK_PY_SYNTAX.format(msg=exc.msg)))
+            continue
+        defined = _top_level_names(tree)
+        for name in must_define:
+            if name not in defined:
+                message = (
+                    M.PACK_GRADER_NO_SPEC if what is None else M.PACK_SYMBOL_NOT_DEFINED.format(what=what, name=name)
+                )
+                faults.append(Fault(rel, 1, message))
+    return faults
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+__all__ = [
+    "Fault",
+    "LoadedLesson",
+    "Pack",
+    "PackError",
+    "builtin_pack_dir",
+    "check_exercise_files",
+    "check_pack_path",
+    "load_pack",
+]
