@@ -246,3 +246,16 @@ SCHEMA_DOCS = {
     "Exercise.timeout_s": "Süre sınırı, saniye.",
     "Exercise.memory_mb": "Bellek sınırı, MiB.",
 }
+
+
+# --- the Textual app (tutor/app) -----------------------------------------------------------------
+# (app strings go here)
+
+# --- grading modules (tutor/grading/modules.py) ---------------------------------------------------
+# (module grader strings go here)
+
+# --- grading optimizers (tutor/grading/optim.py) ---------------------------------------------------
+# (optimizer grader strings go here)
+
+# --- grading losses and autograd exercises ---------------------------------------------------------
+# (other grader strings go here)

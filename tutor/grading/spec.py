@@ -185,7 +185,11 @@ class FunctionGrader(Grader):
         forbidden_operators: Sequence[str] = (),
         check_grad: bool = True,
         output_names: Sequence[str] = (),
+        call: Callable[..., Any] | None = None,
     ):
+        """`call(symbol_value, *args, **kwargs)` says how to invoke what the learner defined
+        (e.g. `lambda cls, x: cls.apply(x)` for an autograd.Function); by default it is
+        called directly. It runs in the learner's process."""
         self.symbols = (symbol,)
         self.symbol = symbol
         self.reference = reference
@@ -196,6 +200,7 @@ class FunctionGrader(Grader):
         self.forbidden_operators = frozenset(forbidden_operators)
         self.check_grad = check_grad
         self.output_names = tuple(output_names)
+        self.call = call
 
     # -- in the grading job, before the learner's process exists ---------------------------
     def build_cases(self, seed: int) -> list[PreparedCase]:
@@ -226,7 +231,7 @@ class FunctionGrader(Grader):
         grad_idx = self._grad_inputs(data) if wants_grad else []
         for i in grad_idx:
             args[i].requires_grad_(True)
-        out = fn(*args, **kwargs)
+        out = self.call(fn, *args, **kwargs) if self.call is not None else fn(*args, **kwargs)
         result: dict[str, Any] = {"out": out, "inputs_after": [a for a in args]}
         if grad_idx and isinstance(out, torch.Tensor) and out.requires_grad and out.is_floating_point():
             upstream = upstream_gradient(case.seed, out.shape, out.dtype).to(out.device)
