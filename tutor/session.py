@@ -105,7 +105,10 @@ class Session:
         seed: int | None = None,
         device: str = "auto",
         on_event: Callable[[dict], None] | None = None,
+        timeout_s: float | None = None,
+        memory_mb: int | None = None,
     ) -> Verdict:
+        """Grade any file against an exercise; limits default to the exercise's own."""
         request = {
             "exercise": exercise.id,
             "grader": str(self.pack.path(exercise.grader)),
@@ -114,8 +117,8 @@ class Session:
             "signature": exercise.signature,
             "seed": seed if seed is not None else random.randrange(2**31),
             "device": device,
-            "timeout_s": exercise.timeout_s,
-            "memory_mb": exercise.memory_mb,
+            "timeout_s": timeout_s if timeout_s is not None else exercise.timeout_s,
+            "memory_mb": memory_mb if memory_mb is not None else exercise.memory_mb,
         }
         return client.grade(request, self.home, on_event)
 

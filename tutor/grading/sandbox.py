@@ -218,6 +218,13 @@ def child_main(plan: ChildPlan, result_fd: int, output_fd: int) -> None:
         os.dup2(output_fd, 2)
         sys.stdout = open(1, "w", buffering=1, encoding="utf-8", errors="replace", closefd=False)
         sys.stderr = sys.stdout
+        # Keep only stdin/out/err and the result pipe (as fd 3). Everything else inherited
+        # from the grading job, the client's connection above all, is closed, so the
+        # learner's code cannot write to anyone but us.
+        if result_fd != 3:
+            os.dup2(result_fd, 3)
+            result_fd = 3
+        os.closerange(4, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
         torch.set_num_threads(max(1, plan.grader.threads))
         _set_limits(plan)
         _run_learner(plan, result_fd)

@@ -1,0 +1,5 @@
+import tensorflow
+
+
+def softmax(x, dim=-1):
+    return x

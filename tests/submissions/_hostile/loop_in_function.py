@@ -1,0 +1,3 @@
+def softmax(x, dim=-1):
+    while True:
+        pass

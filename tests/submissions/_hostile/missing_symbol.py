@@ -1,0 +1,5 @@
+import torch
+
+
+def sofmax(x, dim=-1):
+    return x

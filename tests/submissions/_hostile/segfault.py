@@ -1,0 +1,5 @@
+import faulthandler
+
+
+def softmax(x, dim=-1):
+    faulthandler._sigsegv()
