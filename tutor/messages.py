@@ -50,6 +50,9 @@ PACK_YAML_SYNTAX = "YAML sözdizimi hatası: {problem}."
 PACK_YAML_EMPTY = "dosya boş; bir YAML eşlemesi bekleniyordu."
 PACK_YAML_DUPLICATE_KEY = "'{key}' anahtarı bu eşlemede iki kez yazılmış; birini silin."
 PACK_YAML_PROBLEMS = {
+    "mapping values are not allowed in this context": (
+        "burada ':' beklenmiyordu; değerin içinde ':' geçiyorsa değeri tırnak içine alın"
+    ),
     "mapping values are not allowed here": (
         "burada ':' beklenmiyordu; değerin içinde ':' geçiyorsa değeri tırnak içine alın"
     ),
@@ -64,6 +67,8 @@ PACK_YAML_PROBLEMS = {
     "found unknown escape character": "tırnak içindeki ters bölü (\\) dizisi geçersiz; tek tırnak kullanın",
     "expected <document start>, but found '<block mapping start>'": "girinti hatalı",
 }
+PACK_YAML_TAB = "sekme (tab) karakteri kullanılamaz; girinti için boşluk kullanın"
+PACK_YAML_BAD_START = "'{char}' karakteriyle bir değer başlayamaz; değeri tırnak içine alın"
 PACK_YAML_UNSAFE_TAG = "YAML etiketi '{tag}' güvenli değil; yalnızca düz YAML kullanılabilir."
 PACK_PATH_ABSOLUTE = "'{path}' mutlak bir yol; paket klasörüne göre göreli bir yol yazın."
 PACK_PATH_ESCAPES = "'{path}' paket klasörünün dışını gösteriyor; yollar paketin içinde kalmalı."
@@ -256,6 +261,65 @@ SCHEMA_DOCS = {
 
 # --- grading optimizers (tutor/grading/optim.py) ---------------------------------------------------
 # (optimizer grader strings go here)
+OPT_DIVERGED = (
+    "Parametreler {step}. adımda ayrışıyor: {param} parametresinde en büyük fark {diff:.3g}, "
+    "{index} konumunda (beklenen {expected:.6g}, gelen {actual:.6g}); {total} elemandan {count} "
+    "tanesi tolerans dışında (atol={atol:g}, rtol={rtol:g})."
+)
+OPT_AFTER_STEP = "{step}. adımdan sonra {what}"
+OPT_PARAM = "{name} parametresi"
+OPT_NOT_LEAF = (
+    "{step}. adımdan sonra {param} artık gradyan isteyen bir yaprak tensör değil "
+    "(requires_grad={requires_grad}, grad_fn={grad_fn}). Parametreyi yerinde güncelleyin "
+    "(`p.add_(...)`) ve `requires_grad` ayarını değiştirmeyin."
+)
+OPT_GRAPH_RECORDED = (
+    "step() sırasında autograd, parametreyle yapılan bir hesabı hesaplama çizgesine kaydetti"
+    "{where}. Güncelleme gradyan izlenmeden yapılmalı: step'i `@torch.no_grad()` ile "
+    "süsleyin ya da gövdesini `with torch.no_grad():` içine alın."
+)
+OPT_LEAF_INPLACE = (
+    "step() gradyan isteyen bir parametreyi torch.no_grad() dışında yerinde değiştirmeye "
+    "çalıştı{where}; PyTorch buna izin vermez. Step'i `@torch.no_grad()` ile süsleyin ya da "
+    "güncellemeyi `with torch.no_grad():` içinde yapın."
+)
+OPT_ZERO_GRAD = (
+    "zero_grad() gradyanları temizlemedi: {param} için grad ne None ne de sıfır. zero_grad, "
+    "her parametrenin gradyanını None yapmalı (ya da sıfırlamalı)."
+)
+OPT_STEP_COUNT = "Beklenen {expected} adımın yalnızca {actual} tanesinin sonucu geldi."
+OPT_CASE_DESCRIPTION = "(Durum: {params}; {settings}{missing}; {steps} adım.)"
+OPT_CASE_PARAMS = "parametreler {items}"
+OPT_CASE_GROUPS = "parametre grupları {items}"
+OPT_CASE_DEFAULTS = "varsayılan ayarlar"
+OPT_CASE_SETTINGS = "ayarlar: {items}"
+OPT_CASE_MISSING = "; gradyanı None olan: {items}"
+OPT_CASE_MISSING_ALWAYS = "{name} (bütün adımlarda)"
+OPT_CASE_MISSING_RANGE = "{name} ({first}–{last}. adımlarda)"
+OPT_CASE_GRAD_SCALE = "gradyan ölçeği {scale:g}"
 
 # --- grading losses and autograd exercises ---------------------------------------------------------
 # (other grader strings go here)
+# losses (tutor/grading/losses.py)
+LOSS_NOT_REDUCED = (
+    "Kayıp tek bir sayı olmalı (şekli () olan, 0 boyutlu bir tensör): eleman başına kayıpların "
+    "ortalamasını alın (`.mean()`)."
+)
+LOSS_PYTHON_NUMBER = (
+    "`.item()` ya da `float(...)` kaybı hesaplama çizgesinden koparır ve gradyan geri akamaz; "
+    "sonucu 0 boyutlu bir tensör olarak döndürün."
+)
+
+# autograd exercises (tutor/grading/autograd_checks.py)
+AUTOGRAD_NOT_FUNCTION = (
+    "'{name}' bir torch.autograd.Function alt sınıfı olmalı, oysa {got} tanımlanmış. "
+    "`class {name}(torch.autograd.Function):` diye başlayın; forward ve backward'ı "
+    "@staticmethod olarak yazın."
+)
+AUTOGRAD_IN_BACKWARD = " (backward içinde)"
+AUTOGRAD_NO_RECORDER = "Değerlendiricinin çağrı izleyicisi bulunamadı; backward denetlenemedi."
+AUTOGRAD_GRADCHECK_FAILED = (
+    "torch.autograd.gradcheck (float64) başarısız: backward'ın verdiği gradyan, sonlu farklarla "
+    "sayısal olarak bulunan gradyanla uyuşmuyor. gradcheck'in iletisi: {error}"
+)
+AUTOGRAD_GRADCHECK_ALSO = "gradcheck de başarısız: {error}"

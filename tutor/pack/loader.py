@@ -16,7 +16,7 @@ from tutor import messages as M
 from tutor.pack import model
 from tutor.pack.encoding import NotUtf8, decode_utf8, find_mojibake
 from tutor.pack.typecheck import Path as DataPath
-from tutor.pack.typecheck import build, pack_paths
+from tutor.pack.typecheck import build
 
 try:  # libyaml is several times faster; the pure-Python safe loader is the fallback
     _SafeLoader = yaml.CSafeLoader
@@ -48,6 +48,8 @@ class PackError(Exception):
 class LoadedLesson:
     lesson: model.Lesson
     file: Path
+    shown: str = ""  # the file as faults name it (relative to the pack)
+    lines: dict[DataPath, int] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -89,14 +91,14 @@ def load_pack(root: Path | str) -> Pack:
     manifest_file = root / MANIFEST
     if not manifest_file.is_file():
         raise PackError([Fault(str(manifest_file), 0, M.PACK_NO_MANIFEST)])
-    manifest = _load_model(manifest_file, model.Manifest, root, faults)
+    manifest, _ = _load_model(manifest_file, model.Manifest, root, faults)
     lessons: list[LoadedLesson] = []
     if manifest is not None:
         for rel in manifest.lessons:
             lesson_file = root / rel
-            lesson = _load_model(lesson_file, model.Lesson, root, faults)
+            lesson, lines = _load_model(lesson_file, model.Lesson, root, faults)
             if lesson is not None:
-                lessons.append(LoadedLesson(lesson, lesson_file))
+                lessons.append(LoadedLesson(lesson, lesson_file, _display(lesson_file, root), lines))
     pack = Pack(root, manifest, lessons) if manifest is not None else None
     if pack is not None:
         _cross_check(pack, faults)
@@ -137,35 +139,45 @@ def _load_model(path: Path, cls: type, root: Path, faults: list[Fault]):
     shown = _display(path, root)
     text = read_text(path, root, faults)
     if text is None:
-        return None
+        return None, {}
     try:
         data, lines = _parse_yaml(text, shown, faults)
     except yaml.YAMLError as exc:
-        faults.append(_yaml_fault(exc, shown))
-        return None
+        faults.append(_yaml_fault(exc, shown, text))
+        return None, {}
     if data is None:
         faults.append(Fault(shown, 1, M.PACK_YAML_EMPTY))
-        return None
-    obj, type_faults = build(cls, data)
+        return None, {}
+    obj, type_faults = build(cls, data, lambda rel: check_pack_path(root, rel))
     for f in type_faults:
         faults.append(Fault(shown, _line_for(lines, f.path), f.message))
-    if obj is not None:
-        for data_path, rel in pack_paths(obj):
-            problem = check_pack_path(root, rel)
-            if problem:
-                faults.append(Fault(shown, _line_for(lines, data_path), problem))
-        _LINES[id(obj)] = (shown, lines)
-    return obj
+    if cls is model.Lesson and isinstance(data, dict):
+        _check_quiz_answers(data, lines, shown, faults)
+    return obj, lines
 
 
-# Where each loaded model object came from, for cross-checks that report lines.
-_LINES: dict[int, tuple[str, dict[DataPath, int]]] = {}
+def _check_quiz_answers(data: dict, lines: dict, shown: str, faults: list[Fault]) -> None:
+    """On the raw data, so that it is reported even when other fields of the lesson are wrong."""
+    for quiz_name in ("quiz", "pre_quiz"):
+        questions = data.get(quiz_name)
+        for qi, q in enumerate(questions if isinstance(questions, list) else []):
+            if not isinstance(q, dict):
+                continue
+            answer, choices = q.get("answer"), q.get("choices")
+            if isinstance(answer, int) and isinstance(choices, list) and not 0 <= answer < len(choices):
+                line = _line_for(lines, (quiz_name, qi, "answer"))
+                faults.append(Fault(shown, line, M.PACK_QUIZ_ANSWER_RANGE.format(answer=answer, n=len(choices))))
 
 
-def _yaml_fault(exc: yaml.YAMLError, shown: str) -> Fault:
+def _yaml_fault(exc: yaml.YAMLError, shown: str, text: str) -> Fault:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 0
     problem = getattr(exc, "problem", None) or str(exc)
+    if problem.startswith("found character") and mark is not None:
+        row = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        char = row[mark.column] if mark.column < len(row) else ""
+        message = M.PACK_YAML_TAB if char == "\t" or "\\t" in problem else M.PACK_YAML_BAD_START.format(char=char)
+        return Fault(shown, line, M.PACK_YAML_SYNTAX.format(problem=message))
     if problem.startswith("could not determine a constructor for the tag"):
         tag = problem.split("tag", 1)[1].strip(" '")
         return Fault(shown, line, M.PACK_YAML_UNSAFE_TAG.format(tag=tag))
@@ -224,26 +236,20 @@ def check_pack_path(root: Path, rel: str) -> str | None:
     return None
 
 
-def _where(obj, *path) -> tuple[str, int]:
-    shown, lines = _LINES.get(id(obj), ("?", {}))
-    return shown, _line_for(lines, tuple(path))
+def _where(item: LoadedLesson, *path) -> tuple[str, int]:
+    return item.shown, _line_for(item.lines, tuple(path))
 
 
 def _cross_check(pack: Pack, faults: list[Fault]) -> None:
     lesson_ids: dict[str, str] = {}
     for item in pack.lessons:
         lesson = item.lesson
-        shown, line = _where(lesson, "id")
+        shown, line = _where(item, "id")
         if lesson.id in lesson_ids:
             faults.append(Fault(shown, line, M.PACK_DUPLICATE_LESSON.format(id=lesson.id, where=lesson_ids[lesson.id])))
         lesson_ids.setdefault(lesson.id, f"{shown}:{line}")
-        for quiz_name in ("quiz", "pre_quiz"):
-            for qi, q in enumerate(getattr(lesson, quiz_name)):
-                if not 0 <= q.answer < len(q.choices):
-                    shown, line = _where(lesson, quiz_name, qi, "answer")
-                    faults.append(Fault(shown, line, M.PACK_QUIZ_ANSWER_RANGE.format(answer=q.answer, n=len(q.choices))))
         for ei, ex in enumerate(lesson.exercises):
-            shown, line = _where(lesson, "exercises", ei, "id")
+            shown, line = _where(item, "exercises", ei, "id")
             if ex.id in pack.exercises:
                 first_lesson, _ = pack.exercises[ex.id]
                 faults.append(Fault(shown, line, M.PACK_DUPLICATE_EXERCISE.format(id=ex.id, where=first_lesson.id)))
@@ -251,7 +257,7 @@ def _cross_check(pack: Pack, faults: list[Fault]) -> None:
             pack.exercises[ex.id] = (lesson, ex)
             for si, name in enumerate(ex.symbols):
                 if not name.isidentifier():
-                    shown, line = _where(lesson, "exercises", ei, "symbols", si)
+                    shown, line = _where(item, "exercises", ei, "symbols", si)
                     faults.append(Fault(shown, line, M.PACK_BAD_SYMBOL.format(name=name)))
 
 

@@ -11,7 +11,7 @@ import dataclasses
 import difflib
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import MISSING
 from typing import Annotated, Any, get_args, get_origin
 
@@ -46,24 +46,27 @@ def _hints(cls: type) -> dict[str, Any]:
     return _HINTS_CACHE[cls]
 
 
-def build(cls: type, data: Any, path: Path = ()) -> tuple[Any, list[Fault]]:
-    """Return (instance or None, faults)."""
+PathCheck = Callable[[str], "str | None"]
+
+
+def build(cls: type, data: Any, check_path: PathCheck | None = None) -> tuple[Any, list[Fault]]:
+    """Return (instance or None, faults). `check_path` vets every field marked as a pack path."""
     faults: list[Fault] = []
-    value = _check(cls, data, path, faults)
+    value = _check(cls, data, (), faults, check_path)
     return value, faults
 
 
-def _check(tp: Any, data: Any, path: Path, faults: list[Fault]) -> Any:
+def _check(tp: Any, data: Any, path: Path, faults: list[Fault], check_path: PathCheck | None = None) -> Any:
     tp, meta = _split_annotated(tp)
     if dataclasses.is_dataclass(tp):
-        return _check_dataclass(tp, data, path, faults)
+        return _check_dataclass(tp, data, path, faults, check_path)
     origin = get_origin(tp)
     if origin is list:
         if not isinstance(data, list):
             faults.append(Fault(path, M.SCHEMA_EXPECTED_LIST.format(got=_kind(data))))
             return None
         (item_tp,) = get_args(tp)
-        items = [_check(item_tp, item, (*path, i), faults) for i, item in enumerate(data)]
+        items = [_check(item_tp, item, (*path, i), faults, check_path) for i, item in enumerate(data)]
         if len(items) < meta.get("minItems", 0):
             faults.append(Fault(path, M.SCHEMA_MIN_ITEMS.format(n=meta["minItems"], got=len(items))))
         return items
@@ -77,6 +80,10 @@ def _check(tp: Any, data: Any, path: Path, faults: list[Fault]) -> Any:
             faults.append(Fault(path, M.SCHEMA_EMPTY_TEXT))
         if "pattern" in meta and not re.match(meta["pattern"], data):
             faults.append(Fault(path, M.SCHEMA_BAD_SLUG.format(value=data)))
+        if meta.get("pack_path") and check_path is not None:
+            problem = check_path(data)
+            if problem:
+                faults.append(Fault(path, problem))
         return data
     if tp is bool:
         if not isinstance(data, bool):
@@ -98,7 +105,7 @@ def _check(tp: Any, data: Any, path: Path, faults: list[Fault]) -> Any:
     raise TypeError(f"unsupported type in pack model: {tp!r}")
 
 
-def _check_dataclass(cls: type, data: Any, path: Path, faults: list[Fault]) -> Any:
+def _check_dataclass(cls: type, data: Any, path: Path, faults: list[Fault], check_path: PathCheck | None) -> Any:
     if not isinstance(data, dict):
         faults.append(Fault(path, M.SCHEMA_EXPECTED_MAPPING.format(got=_kind(data))))
         return None
@@ -108,7 +115,7 @@ def _check_dataclass(cls: type, data: Any, path: Path, faults: list[Fault]) -> A
     ok = True
     for key in data:
         if key not in fields:
-            close = difflib.get_close_matches(str(key), list(fields), n=1)
+            close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.5)
             hint = M.SCHEMA_DID_YOU_MEAN.format(name=close[0]) if close else ""
             faults.append(Fault((*path, key), M.SCHEMA_UNKNOWN_FIELD.format(name=key) + hint))
     for name, f in fields.items():
@@ -118,7 +125,7 @@ def _check_dataclass(cls: type, data: Any, path: Path, faults: list[Fault]) -> A
                 ok = False
             continue
         before = len(faults)
-        values[name] = _check(hints[name], data[name], (*path, name), faults)
+        values[name] = _check(hints[name], data[name], (*path, name), faults, check_path)
         ok = ok and len(faults) == before
     if not ok:
         return None
@@ -139,30 +146,6 @@ def _kind(data: Any) -> str:
     if isinstance(data, dict):
         return M.KIND_MAPPING
     return type(data).__name__
-
-
-def pack_paths(obj: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
-    """Yield (path, value) for every field marked as a path inside the pack."""
-    if isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from pack_paths(item, (*path, i))
-        return
-    if not dataclasses.is_dataclass(obj):
-        return
-    for f in dataclasses.fields(obj):
-        tp, meta = _split_annotated(_hints(type(obj))[f.name])
-        value = getattr(obj, f.name)
-        if meta.get("pack_path"):
-            yield (*path, f.name), value
-        elif get_origin(tp) is list:
-            (item_tp,) = get_args(tp)
-            if _split_annotated(item_tp)[1].get("pack_path"):
-                for i, item in enumerate(value):
-                    yield (*path, f.name, i), item
-            else:
-                yield from pack_paths(value, (*path, f.name))
-        elif dataclasses.is_dataclass(value):
-            yield from pack_paths(value, (*path, f.name))
 
 
 def json_schema(cls: type, title: str) -> dict:

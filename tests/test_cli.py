@@ -1,0 +1,224 @@
+"""The command line as a learner and a script see it: output, exit codes, Turkish messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SUBMISSIONS
+
+
+def tutor(*args: str, workspace: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "tutor", *args]
+    if workspace is not None:
+        command += ["--workspace", str(workspace)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120, env={**os.environ, **(env or {})})
+
+
+def test_list_json_is_one_array_in_course_order(tmp_path):
+    result = tutor("list", "--json", workspace=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["id"] for r in rows][:6] == ["relu", "sigmoid", "softmax", "log_softmax", "matmul", "one_hot"] or any(
+        r["id"] == "softmax" for r in rows
+    )
+    softmax = next(r for r in rows if r["id"] == "softmax")
+    assert softmax == {"id": "softmax", "lesson": "tensorler", "title": "Softmax", "status": softmax["status"]}
+    assert softmax["status"] in {"not_tried", "failing", "passed"}
+
+
+def test_submit_json_prints_exactly_one_verdict_and_exit_codes_follow_it(tmp_path):
+    passing = tutor("submit", "softmax", str(ROOT / "solutions/tensorler/softmax.py"), "--json", "--seed", "3", workspace=tmp_path)
+    assert passing.returncode == 0, passing.stderr
+    verdict = json.loads(passing.stdout)
+    assert set(verdict) == {"exercise", "passed", "score", "device", "seed", "duration_s", "checks", "error"}
+    assert verdict["passed"] is True and verdict["score"] == 1.0 and verdict["seed"] == 3
+    assert verdict["device"] == "cpu" and verdict["error"] is None
+    assert all(set(c) == {"name", "passed", "message"} for c in verdict["checks"])
+
+    failing = tutor("submit", "softmax", str(SUBMISSIONS / "softmax/no_max_shift.py"), "--json", workspace=tmp_path)
+    assert failing.returncode == 1
+    verdict = json.loads(failing.stdout)
+    assert verdict["passed"] is False and 0 < verdict["score"] < 1
+    big = next(c for c in verdict["checks"] if c["name"] == "büyük değerler (sayısal kararlılık)")
+    assert "NaN" in big["message"]
+
+
+def test_status_follows_attempts(tmp_path):
+    env = {"TUTOR_HOME": str(tmp_path / "ev")}
+    tutor("submit", "relu", str(SUBMISSIONS / "relu/inplace.py"), workspace=tmp_path, env=env)
+    rows = {r["id"]: r["status"] for r in json.loads(tutor("list", "--json", workspace=tmp_path, env=env).stdout)}
+    assert rows["relu"] == "failing" and rows["softmax"] == "not_tried"
+    tutor("submit", "relu", str(ROOT / "solutions/tensorler/relu.py"), workspace=tmp_path, env=env)
+    rows = {r["id"]: r["status"] for r in json.loads(tutor("list", "--json", workspace=tmp_path, env=env).stdout)}
+    assert rows["relu"] == "passed"
+    progress = json.loads(tutor("progress", "--json", workspace=tmp_path, env=env).stdout)
+    tensorler = next(p for p in progress["lessons"] if p["lesson"] == "tensorler")
+    assert tensorler["passed"] == 1 and tensorler["total"] == 6
+
+
+def test_seed_replays_a_run_exactly(tmp_path):
+    runs = [
+        json.loads(tutor("submit", "softmax", str(SUBMISSIONS / "softmax/no_max_shift.py"), "--json", "--seed", "42", workspace=tmp_path).stdout)
+        for _ in range(2)
+    ]
+    for run in runs:
+        run.pop("duration_s")
+    assert runs[0] == runs[1]
+    other = json.loads(tutor("submit", "softmax", str(SUBMISSIONS / "softmax/no_max_shift.py"), "--json", "--seed", "43", workspace=tmp_path).stdout)
+    assert other["checks"] != runs[0]["checks"]
+
+
+def test_unknown_exercise_suggests_close_ids():
+    result = tutor("submit", "sofmax", "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "'sofmax' adında bir alıştırma yok. Yakın olanlar: softmax" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_is_exit_2_with_a_turkish_message(tmp_path):
+    result = tutor("submit", "softmax", str(tmp_path / "yok.py"))
+    assert result.returncode == 2
+    assert "dosyası bulunamadı" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_non_utf8_submission_names_the_line(tmp_path):
+    path = tmp_path / "bozuk.py"
+    path.write_bytes("import torch\n# açıklama\n".encode("cp1254"))
+    result = tutor("submit", "softmax", str(path))
+    assert result.returncode == 2
+    assert "UTF-8 olarak okunamadı (2. satırda" in result.stderr
+
+
+def test_invalid_pack_is_exit_2_with_file_and_line(tmp_path):
+    (tmp_path / "pack.yaml").write_text("id: p\ntitle: P\nlessons: [lessons/a.yaml]\n", encoding="utf-8")
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons/a.yaml").write_text("id: a\nnumber: 1\ntitle: A\n", encoding="utf-8")
+    result = tutor("--pack", str(tmp_path), "list")
+    assert result.returncode == 2
+    assert "lessons/a.yaml:1: zorunlu alan 'summary' eksik" in result.stderr
+
+
+def test_cuda_asked_for_but_absent_is_exit_2(tmp_path):
+    pytest.importorskip("torch")
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    result = tutor("submit", "softmax", str(ROOT / "solutions/tensorler/softmax.py"), "--device", "cuda", workspace=tmp_path)
+    assert result.returncode == 2
+    assert "CUDA istendi" in result.stderr
+
+
+def test_show_creates_the_workspace_file_from_the_starter(tmp_path):
+    result = tutor("show", "softmax", workspace=tmp_path)
+    assert result.returncode == 0
+    learner_file = tmp_path / "tensorler" / "softmax.py"
+    assert learner_file.read_bytes() == (ROOT / "exercises/tensorler/softmax.py").read_bytes()
+    assert str(learner_file) in result.stdout.replace("\n", "")
+    assert "def softmax(x: torch.Tensor, dim: int = -1) -> torch.Tensor" in result.stdout
+
+
+def test_submit_without_a_file_grades_the_workspace_copy(tmp_path):
+    result = tutor("submit", "softmax", "--json", workspace=tmp_path)
+    assert result.returncode == 1
+    verdict = json.loads(result.stdout)
+    assert "henüz yazılmamış" in verdict["checks"][0]["message"]
+
+
+def test_hints_are_graduated_and_remembered(tmp_path):
+    env = {"TUTOR_HOME": str(tmp_path / "ev")}
+    levels = [json.loads(tutor("hint", "softmax", "--json", env=env).stdout) for _ in range(4)]
+    assert [h["level"] for h in levels] == [1, 2, 3, 3]
+    assert levels[0]["hint"] != levels[1]["hint"] != levels[2]["hint"]
+    human = tutor("hint", "softmax", env=env)
+    assert "İpucu 3/3" in human.stdout and "son ipucuydu" in human.stdout
+
+
+def test_reset_restores_the_starter_and_keeps_a_backup(tmp_path):
+    tutor("show", "relu", workspace=tmp_path)
+    mine = tmp_path / "tensorler" / "relu.py"
+    mine.write_text("# benim çözümüm\n", encoding="utf-8")
+    result = tutor("reset", "relu", "--json", workspace=tmp_path)
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert mine.read_bytes() == (ROOT / "exercises/tensorler/relu.py").read_bytes()
+    assert Path(data["backup"]).read_text(encoding="utf-8") == "# benim çözümüm\n"
+
+
+def test_human_submit_output_is_turkish_and_names_the_failure(tmp_path):
+    result = tutor("submit", "softmax", str(SUBMISSIONS / "softmax/ignores_dim.py"), "--seed", "1", workspace=tmp_path)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "✘ dim=0" in out and "KALDI" in out and "tohum: 1" in out
+    assert "tutor submit softmax --seed 1" in out
+
+
+def test_validate_builtin_pack_passes():
+    result = tutor("pack", "validate", str(ROOT), "--json")
+    report = json.loads(result.stdout)
+    assert report["faults"] == [] and result.returncode == 0, report
+
+
+def test_validate_reports_every_fault_and_exit_1(tmp_path):
+    from test_pack_loader import GOOD_LESSON, make_pack
+
+    root = make_pack(tmp_path, GOOD_LESSON.replace("summary: Kısa bir özet.\n", "").replace("answer: 1", "answer: 9"))
+    result = tutor("pack", "validate", str(root))
+    assert result.returncode == 1
+    assert "lessons/ders.yaml:1: zorunlu alan 'summary' eksik" in result.stdout
+    assert "lessons/ders.yaml:10: doğru cevap 9" in result.stdout
+
+
+def test_validate_proves_solutions_pass_and_starters_fail(tmp_path):
+    from test_pack_loader import make_pack
+
+    root = make_pack(tmp_path)
+    assert tutor("pack", "validate", str(root)).returncode == 0
+    (root / "exercises/relu.py").write_bytes((root / "solutions/relu.py").read_bytes())
+    (root / "solutions/relu.py").write_text("def relu(x):\n    return x\n", encoding="utf-8")
+    result = tutor("pack", "validate", str(root))
+    assert result.returncode == 1
+    assert "solutions/relu.py: örnek çözüm geçmedi" in result.stdout
+    assert "exercises/relu.py: başlangıç dosyası geçti" in result.stdout
+
+
+def test_validate_fix_encoding_repairs_mojibake(tmp_path):
+    from test_pack_loader import GOOD_LESSON, make_pack
+
+    garbled = GOOD_LESSON.encode("utf-8").decode("cp1254", errors="replace")
+    root = make_pack(tmp_path, garbled)
+    assert tutor("pack", "validate", str(root)).returncode == 1
+    result = tutor("pack", "validate", "--fix-encoding", str(root))
+    assert result.returncode == 0, result.stdout
+    assert (root / "lessons/ders.yaml").read_text(encoding="utf-8") == GOOD_LESSON
+    assert (root / "lessons/ders.yaml.bak").exists()
+
+
+def test_importing_the_cli_does_not_import_torch():
+    code = "import sys, tutor.cli, tutor.session, tutor.validate; print('torch' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_whole_cli_run_never_imports_torch_in_its_own_process(tmp_path):
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['tutor', 'submit', 'softmax', '--json', '--workspace', sys.argv[1]]\n"
+        "from tutor.cli import main\n"
+        "main(sys.argv[1:] if False else ['submit', 'softmax', '--json', '--workspace', sys.argv[1]])\n"
+        "print('TORCH', 'torch' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert "TORCH False" in result.stdout, result.stderr
+
+
+def test_argparse_errors_are_turkish_and_exit_2():
+    result = tutor("submit")
+    assert result.returncode == 2
+    assert "şu argümanlar gerekli" in result.stderr
