@@ -180,10 +180,10 @@ def cmd_show(args) -> int:
     console.print(f"[bold]{exercise.title}[/] [dim]({exercise.id}, {lesson.number}. {lesson.title})[/]\n")
     console.print(Markdown(exercise.statement))
     console.print(f"\n[bold]{M.CLI_SHOW_SIGNATURE}[/]")
-    console.print(Syntax(exercise.signature, "python", theme="ansi_dark"))
+    console.print(Syntax(exercise.signature, "python", theme="ansi_dark", word_wrap=True))
     if exercise.example:
         console.print(f"\n[bold]{M.CLI_SHOW_EXAMPLE}[/]")
-        console.print(Syntax(exercise.example.rstrip(), "python", theme="ansi_dark"))
+        console.print(Syntax(exercise.example.rstrip(), "python", theme="ansi_dark", word_wrap=True))
     console.print("\n" + M.CLI_SHOW_FILE.format(path=path))
     console.print(M.CLI_SHOW_NEXT.format(id=exercise.id))
     return EXIT_OK
