@@ -61,3 +61,8 @@ def test_integer_results_are_compared_exactly():
 def test_indices_are_formatted_like_pytorch():
     assert format_index(5, (2, 3)) == "[1, 2]"
     assert format_index(0, ()) == "[]"
+
+
+def test_a_zero_dim_result_is_described_as_one_number():
+    message = check_tensor(remote(torch.tensor(2.5)), torch.tensor(1.25), "Kayıp")
+    assert message.startswith("Kayıp: beklenen 1.25, gelen 2.5 (mutlak fark 1.25;")

@@ -146,7 +146,7 @@ GRADE_IMPORT = "Dosya yüklenirken hata: {exc}."
 GRADE_IMPORT_MODULE = "'{module}' modülü bulunamadı; yalnızca torch, numpy ve Python'un kendi modülleri kullanılabilir."
 GRADE_MISSING_SYMBOL = "Dosyanızda '{name}' tanımlı değil. İmza şöyle olmalı: {signature}"
 GRADE_NOT_CALLABLE = "'{name}' çağrılabilir değil ({type}); bir fonksiyon ya da sınıf olmalı."
-GRADE_STILL_STARTER = "'{name}' henüz yazılmamış (NotImplementedError). Dosyanızı açıp çözümü yazın."
+GRADE_STILL_STARTER = "Çözüm henüz yazılmamış (NotImplementedError). Dosyanızı açıp çözümü yazın: tutor show ile yolunu görebilirsiniz."
 GRADE_EXCEPTION = "{exc_type} istisnası: {exc}"
 GRADE_SYSTEM_EXIT = "Kodunuz sys.exit({code}) çağırdı; değerlendirme yarıda kaldı. Fonksiyondan çıkmak için return kullanın."
 GRADE_TIMEOUT = "Süre sınırı ({limit:g} sn) aşıldı; bitmeyen bir döngü ya da çok yavaş bir işlem olabilir."
@@ -181,6 +181,9 @@ CMP_VALUES = (
     "{what}: {total} elemandan {count} tanesi (%{percent:.1f}) tolerans dışında. "
     "En büyük mutlak fark {abs_diff:.3g}, {abs_index} konumunda (beklenen {expected:.6g}, gelen {actual:.6g}); "
     "en büyük göreli fark {rel_diff:.3g}, {rel_index} konumunda. Tolerans: atol={atol:g}, rtol={rtol:g}."
+)
+CMP_SCALAR_TENSOR = (
+    "{what}: beklenen {expected:.6g}, gelen {actual:.6g} (mutlak fark {diff:.3g}; tolerans: atol={atol:g}, rtol={rtol:g})."
 )
 CMP_EXACT = "{what}: {total} elemandan {count} tanesi farklı; ilki {index} konumunda (beklenen {expected}, gelen {actual})."
 CMP_SCALAR = "{what}: beklenen {expected!r}, gelen {actual!r}."
@@ -254,10 +257,246 @@ SCHEMA_DOCS = {
 
 
 # --- the Textual app (tutor/app) -----------------------------------------------------------------
-# (app strings go here)
+# Screen names and navigation
+APP_MAP_TITLE = "Ders haritası"
+APP_MAP_ROOT = "Dersler"
+APP_MAP_SUMMARY = "Toplam: {passed}/{total} alıştırma geçti"
+APP_MAP_NEXT = " · Sıradaki: {id}"
+APP_MAP_EXERCISES = "{passed}/{total} alıştırma"
+APP_MAP_QUIZ = "sınav {score}"
+APP_MAP_READING = "Okuma ({n} bölüm)"
+APP_MAP_LESSON_DETAIL = "{summary}\n\n**Bölümler**\n\n{sections}\n\n_Okumaya başlamak için dersin altındaki **Okuma** satırında `Enter` tuşuna basın._"
+APP_MAP_EXERCISE_DETAIL = (
+    "**{title}** (`{id}`)\n\n`{signature}`\n\nDurum: {status} · {attempts} deneme · en iyi puan %{best}\n\n"
+    "_Açmak için `Enter`._"
+)
+APP_MAP_QUIZ_DETAIL = "**{quiz}**: {n} soru. Puanınız: {score}.\n\n_Başlamak için `Enter`._"
+APP_QUIZ_NAMES = {"quiz": "Ders sonu sınavı", "pre_quiz": "Ders öncesi sınavı"}
+APP_QUIZ_SCORE = "{correct}/{total}"
+APP_QUIZ_NOT_TAKEN = "–/{total}"
+APP_NO_QUIZ = "Bu derste böyle bir sınav yok."
+
+# Lesson reader
+APP_LESSON_TITLE = "Ders okuyucu"
+APP_TOC_TOP = "Dersin başı"
+APP_TOC_END = "Dersin sonu"
+APP_LESSON_PRE_QUIZ_NOTE = "Bu dersin bir ders öncesi sınavı var: ne bildiğinizi görmek için o tuşuna basın."
+APP_LESSON_END_EXERCISES = "Bu dersin alıştırmaları (sıradakini açmak için `a`):"
+APP_LESSON_END_QUIZ = "Dersi bitirdiyseniz {n} soruluk ders sonu sınavını çözün: `b`."
+APP_EXAMPLE_TITLE = "Örnek {label} — {title}"
+APP_EXAMPLE_COPY_HINT = "c: kopyala"
+APP_EXAMPLE_OUTPUT = "Çıktı:"
+APP_COPIED = "Örnek {label} panoya kopyalandı."
+APP_COPIED_TITLE = "Kopyalandı"
+APP_COPY_NOTHING = "Ekranda kopyalanacak bir örnek yok. Tab ile bir örneğe gelip c tuşuna basın."
+
+# Quiz
+APP_QUIZ_HEADER = "{quiz} — {number}. {title} · Soru {index}/{total}"
+APP_QUIZ_RIGHT = "✔ Doğru!"
+APP_QUIZ_WRONG = "✘ Yanlış. Doğru cevap: {n}. {choice}"
+APP_QUIZ_TO_NEXT = "_Sonraki soru için `Enter` ya da `n`._"
+APP_QUIZ_TO_SUMMARY = "_Sonucu görmek için `Enter` ya da `n`._"
+APP_QUIZ_RUNNING_SCORE = "Bu turda {answered} sorudan {right} doğru."
+APP_QUIZ_DONE_TITLE = "{quiz} bitti — {number}. {title}"
+APP_QUIZ_DONE = (
+    "**{total} sorudan {correct} tanesini doğru cevapladınız.**\n\n"
+    "Yeniden çözmek için `r`, geri dönmek için `Esc`."
+)
+APP_QUIZ_ANSWER_FIRST = "Önce bir seçenek işaretleyin."
+
+# Exercise
+APP_EXERCISE_TITLE = "Alıştırma · {title}"
+APP_EXERCISE_STATUS = "{id} · {number}. {lesson} · {status} · {attempts} deneme"
+APP_EXERCISE_FILE = "Dosyanız (düzenlemek için e)"
+APP_WATCH_ON = "İzleniyor: dosyayı her kaydettiğinizde yeniden değerlendirilir (kapatmak için w)."
+APP_WATCH_OFF = "İzleme kapalı: değerlendirmek için g, yeniden açmak için w."
+APP_EDITOR_NO_SUSPEND = "Bu ortamda düzenleyici açılamıyor. Dosyanızı kendiniz açın: {path}"
+APP_EDITOR_FAILED = "Düzenleyici ({editor}) başlatılamadı: {error}. EDITOR ortam değişkenini ayarlayın."
+APP_HINTS_ALL_SEEN = "Bütün ipuçlarını gördünüz. Yine takılırsanız dersi yeniden okuyun."
+APP_PASSED_NOTE = "Tebrikler, '{id}' alıştırmasını geçtiniz!"
+
+# Results panel
+APP_RESULTS_TITLE = "Sonuç"
+APP_RESULTS_EMPTY = "Henüz değerlendirilmedi. Çözümünüzü yazıp g ile gönderin."
+APP_GRADING_STARTING = "Değerlendiriliyor…"
+APP_GRADING_STARTED = "Değerlendiriliyor: {total} denetim"
+APP_GRADING_CASE = "Değerlendiriliyor: {name} ({index}/{total})"
+APP_GRADING_PROBLEM = "Değerlendirme yapılamadı: {message}"
+APP_PERCENT = "%{n}"
+APP_VERDICT_HEAD = "{state} — puan {score} ({passed}/{total} denetim)"
+APP_DURATION = "{s:.2f} sn"
+APP_DURATION_FIXED = "— sn"
+APP_VERDICT_META = "Süre: {duration} · cihaz: {device} · tohum: {seed}"
+APP_VERDICT_ERROR = "Hata türü: {kind} ({code}). {message}"
+APP_VERDICT_OUTPUT = "Kodunuzun çıktısı:"
+APP_SERIES = "Kayıp eğrisi: {n} adım, {first:.4g} → {last:.4g} (en düşük {low:.4g})"
+
+# Glossary
+APP_GLOSSARY_TITLE = "Sözlük"
+APP_GLOSSARY_PLACEHOLDER = "Terim arayın: Türkçe ya da İngilizce (ör. ağırlık, agirlik, weight)"
+APP_GLOSSARY_TR = "Türkçe"
+APP_GLOSSARY_EN = "İngilizce"
+APP_GLOSSARY_LESSON = "Ders"
+APP_GLOSSARY_COUNT = "{total} terimden {n} tanesi gösteriliyor."
+APP_GLOSSARY_NONE = "'{query}' için terim bulunamadı."
+APP_GLOSSARY_EMPTY_PACK = "Bu pakette sözlük terimi yok."
+APP_GLOSSARY_WHERE = "Geçtiği ders: {lessons}"
+
+# Help, command palette, background work
+APP_HELP_TITLE = "Yardım"
+APP_HELP_CLOSE = "Kapatmak için Esc, F1 ya da q."
+APP_HELP_KEY = "Tuş"
+APP_HELP_DOES = "Ne yapar"
+APP_HELP_DETAIL = "Ayrıntı"
+APP_KEY_SCOPES = {
+    "app": "Her ekranda",
+    "map": "Ders haritası",
+    "lesson": "Ders okuyucu",
+    "quiz": "Sınav",
+    "exercise": "Alıştırma",
+    "glossary": "Sözlük",
+    "help": "Yardım ekranı",
+}
+APP_PALETTE_PLACEHOLDER = "Ders, alıştırma ya da terim arayın…"
+APP_PALETTE_LESSON = "Ders {number}: {title}"
+APP_PALETTE_QUIZ = "{quiz}: {number}. {title}"
+APP_PALETTE_QUIZ_HELP = "{n} soru"
+APP_PALETTE_EXERCISE = "Alıştırma: {id} — {title}"
+APP_PALETTE_EXERCISE_HELP = "{number}. {lesson} · {status}"
+APP_PALETTE_TERM = "Sözlük: {tr} ({en})"
+APP_PALETTE_TERM_HELP = "{number}. {title}"
+APP_CMD_HELP = "Yardım"
+APP_CMD_HELP_HELP = "Tuşları ve ekranları anlatan yardım sayfasını açar."
+APP_CMD_GLOSSARY = "Sözlük"
+APP_CMD_GLOSSARY_HELP = "Bütün terimleri Türkçe ve İngilizce arar."
+APP_CMD_HOME = "Ders haritası"
+APP_CMD_HOME_HELP = "Açılış ekranına döner."
+APP_CMD_THEME = "Tema"
+APP_CMD_THEME_HELP = "Renk temasını değiştirir."
+APP_CMD_QUIT = "Çık"
+APP_CMD_QUIT_HELP = "Uygulamayı kapatır; bir dahaki açılışta kaldığınız yerden devam edersiniz."
+APP_WARM_UP_FAILED = "Değerlendirme süreci arka planda başlatılamadı ({error}); ilk gönderimde yeniden denenecek."
+
+# Keys: binding id → (footer label, help line). Ids and keys live in tutor/app/keymap.py.
+APP_KEYS = {
+    "app.help": ("Yardım", "Bu yardım sayfasını açar."),
+    "app.palette": ("Komutlar", "Komut paleti: bir derse, sınava, alıştırmaya ya da terime adıyla atlayın."),
+    "app.glossary": ("Sözlük", "Bütün terimleri arayabileceğiniz sözlüğü açar."),
+    "app.home": ("Harita", "Ders haritasına döner."),
+    "app.quit": ("Çık", "Uygulamayı kapatır; kaldığınız yer saklanır."),
+    "app.quit_always": ("Çık", "Her durumda çıkar, bir yazı alanındayken de."),
+    "common.back": ("Geri", "Bir önceki ekrana döner."),
+    "map.open": ("Aç", "Seçili okumayı, sınavı ya da alıştırmayı açar; bir dersin altındakileri açar ya da kapatır."),
+    "map.next": ("Sıradaki", "Henüz geçmediğiniz ilk alıştırmayı açar."),
+    "map.move": ("Gezin", "Haritada yukarı ve aşağı gider."),
+    "map.expand": ("Aç/kapat", "Bir dersin altındakileri açar ya da kapatır."),
+    "lesson.toc": ("İçindekiler", "İçindekiler listesini açar ya da kapatır; bir bölüme atlamak için Enter."),
+    "lesson.copy": ("Kopyala", "Seçili örneğin kodunu panoya kopyalar; seçili örnek yoksa ekrandaki ilk örneği."),
+    "lesson.quiz": ("Sınav", "Ders sonu sınavını başlatır."),
+    "lesson.pre_quiz": ("Ön sınav", "Ders öncesi sınavını başlatır."),
+    "lesson.exercise": ("Alıştırma", "Bu dersin henüz geçmediğiniz ilk alıştırmasını açar."),
+    "lesson.focus": ("Örnekler", "Sonraki ya da önceki örneğe geçer."),
+    "lesson.scroll": ("Kaydır", "Metni kaydırır."),
+    "quiz.choose": ("Seç", "O numaralı seçeneği cevap olarak verir."),
+    **{f"quiz.choose{n}": ("Seç", "O numaralı seçeneği cevap olarak verir.") for n in range(2, 10)},
+    "quiz.next": ("Sonraki", "Sonraki soruya geçer."),
+    "quiz.restart": ("Baştan", "Sınavı baştan çözer."),
+    "quiz.select": ("Seçenek", "Oklarla bir seçeneğe gelip Enter ile cevaplayın; cevaptan sonra Enter sonraki soruya geçer."),
+    "exercise.edit": ("Düzenle", "Dosyanızı düzenleyicinizde ($EDITOR) açar; siz çıkınca uygulama kaldığı yerden sürer."),
+    "exercise.submit": ("Gönder", "Dosyanızı değerlendirir; sonuç, sonuç panelinde görünür."),
+    "exercise.hint": ("İpucu", "Sıradaki ipucunu gösterir; ipuçları genelden somuta doğru gider."),
+    "exercise.watch": ("İzle", "Dosyayı kaydettiğinizde kendiliğinden değerlendirmeyi açar ya da kapatır."),
+    "exercise.panes": ("Panel", "Açıklama ile sonuç paneli arasında geçer."),
+    "glossary.search": ("Ara", "Arama kutusuna döner."),
+    "glossary.down": ("Aşağı", "Arama kutusundayken listede aşağı iner."),
+    "glossary.up": ("Yukarı", "Arama kutusundayken listede yukarı çıkar."),
+    "glossary.type": ("Yazın", "Yazdıkça liste süzülür; büyük-küçük harf ve Türkçe harfler fark etmez (isik = ışık = IŞIK)."),
+    "help.close": ("Kapat", "Yardımı kapatır."),
+}
 
 # --- grading modules (tutor/grading/modules.py) ---------------------------------------------------
 # (module grader strings go here)
+MOD_NONE = "yok"
+MOD_KIND_PARAMETER = "nn.Parameter"
+MOD_NOT_MODULE = (
+    "{symbol} bir nn.Module alt sınıfı olmalı (`class {symbol}(nn.Module):` ve __init__ içinde "
+    "`super().__init__()`); oluşturulan nesnenin türü {type}."
+)
+MOD_NO_FORWARD = (
+    "{symbol} sınıfında forward yöntemi yok. Modülün ne hesapladığını `def forward(self, ...)` içinde "
+    "yazın; `modul(x)` çağrısı (__call__) forward'ı çağırır."
+)
+MOD_PARAM_NAMES = (
+    "Parametre adları PyTorch'takilerle aynı olmalı; state_dict bu adlarla kaydedilir ve yüklenir. "
+    "Beklenen: {expected}; sizinkiler: {actual} (eksik: {missing}; beklenmeyen: {unexpected})."
+)
+MOD_PLAIN_PARAM = (
+    "{name} düz tensör olarak saklanmış, nn.Parameter olarak değil: model.parameters() onu görmez, "
+    "eniyileyici onu güncelleyemez ve state_dict'e girmez. `self.{name} = nn.Parameter(...)` biçiminde "
+    "yazın."
+)
+MOD_PARAM_AS_BUFFER = (
+    "{name} bir parametre (nn.Parameter) olmalı; siz tampon (buffer) olarak kaydetmişsiniz, bu yüzden "
+    "eğitilmez."
+)
+MOD_BUFFER_AS_PARAM = (
+    "{name} bir tampon (buffer) olmalı, parametre değil: gradyanla eğitilmez, ileri geçişte güncellenir. "
+    "`self.register_buffer('{name}', ...)` ile kaydedin."
+)
+MOD_PLAIN_BUFFER = (
+    "{name} düz bir öznitelik olarak saklanmış; `self.register_buffer('{name}', ...)` ile kaydedin ki "
+    "state_dict'e girsin ve .to(cihaz) ile modülle birlikte taşınsın."
+)
+MOD_MISSING_BUFFER = "{name} tamponu (buffer) yok; `self.register_buffer('{name}', ...)` ile kaydedin."
+MOD_UNEXPECTED_BUFFER = "Beklenmeyen tampon (buffer): {names}. Beklenenler: {expected}."
+MOD_SHAPE = "{name} şekli {expected} olmalı{doc}; sizinki {actual}."
+MOD_DTYPE = "{name} veri tipi {expected} olmalı; sizinki {actual}."
+MOD_NO_REQUIRES_GRAD = (
+    "{name} gradyan istemiyor (requires_grad=False); parametreler eğitilebilmeli. nn.Parameter(...) "
+    "varsayılan olarak gradyan ister."
+)
+MOD_STATE_KEYS = (
+    "state_dict anahtarları PyTorch'takilerle aynı olmalı: eksik {missing}; beklenmeyen {unexpected}. "
+    "(persistent=False ile kaydedilen tamponlar state_dict'e girmez.)"
+)
+MOD_ATTR_MISSING = (
+    "self.{name} tanımlı değil; PyTorch'taki gibi None olarak tanımlayın: "
+    "`self.register_parameter('{name}', None)`."
+)
+MOD_SHOULD_BE_NONE = (
+    "Bu kurulumda self.{name} None olmalı (PyTorch'taki gibi); sizde {actual}. "
+    "`self.register_parameter('{name}', None)` yazın."
+)
+MOD_PARAM_COUNT = "Parametre sayısı {expected} olmalı; sizinki {actual}."
+MOD_INIT_OUT_OF_RANGE = (
+    "{name} başlangıç değerleri ±{bound:.4g} ({label}) aralığının dışında: en büyük mutlak değer "
+    "{largest:.4g}. PyTorch'taki gibi U(-{label}, {label}) düzgün dağılımıyla başlatın."
+)
+MOD_INIT_NOT_SPREAD = (
+    "{name} başlangıçta neredeyse sabit (standart sapma {std:.3g}); bütün ağırlıklar aynı başlarsa "
+    "aynı gradyanı alır ve hep aynı kalır. U(-{label}, {label}) ile rastgele başlatın (sınır ±{bound:.4g})."
+)
+MOD_INIT_CONSTANT = (
+    "{name} başlangıçta her yerde {value:g} olmalı (PyTorch'taki gibi); sizinki {index} konumunda "
+    "{actual:.4g}."
+)
+MOD_STEP = "{index}. adım ({mode}): {problem}"
+MOD_MODE_TRAIN = "eğitim kipi, train()"
+MOD_MODE_EVAL = "değerlendirme kipi, eval()"
+MOD_AFTER_RELOAD = ", load_state_dict ile yeni değerler yüklendikten sonra"
+MOD_SHORT_TRAIN = "eğitim"
+MOD_SHORT_EVAL = "değerlendirme"
+MOD_NO_PARAM_GRAD = (
+    "{name} parametresi için gradyan hesaplanamadı (grad boş kaldı); çıktı bu parametreye bağlı olmalı "
+    "ve .detach() ya da .data ile çizgeden koparılmamalı."
+)
+MOD_WHAT_PARAM_GRAD = "{name} parametresinin gradyanı"
+MOD_WHAT_STATE = "Adımdan sonra {name}"
+MOD_BUFFER_IN_GRAPH = (
+    "{name} tamponu hesaplama çizgesine bağlı kalmış (requires_grad=True). Tamponu güncellerken "
+    "`with torch.no_grad():` içinde ya da .detach() edilmiş değerlerle güncelleyin."
+)
+MOD_CASE = "(Kurulum: {ctor}; adımlar: {steps}.)"
 
 # --- grading optimizers (tutor/grading/optim.py) ---------------------------------------------------
 # (optimizer grader strings go here)
@@ -309,13 +548,21 @@ LOSS_PYTHON_NUMBER = (
     "`.item()` ya da `float(...)` kaybı hesaplama çizgesinden koparır ve gradyan geri akamaz; "
     "sonucu 0 boyutlu bir tensör olarak döndürün."
 )
+LOSS_VALUE = (
+    "Kayıp değeri tolerans dışında: beklenen {expected:.6g}, gelen {actual:.6g} (mutlak fark "
+    "{abs_diff:.3g}, göreli fark {rel_diff:.3g}; tolerans: atol={atol:g}, rtol={rtol:g})."
+)
+LOSS_NONFINITE = "Kayıp {actual} çıktı, oysa beklenen değer sonlu: {expected:.6g}."
+LOSS_MULTIPLE = " Gelen değer beklenenin tam {k} katı: ortalama yerine toplam mı alındı?"
 
 # autograd exercises (tutor/grading/autograd_checks.py)
 AUTOGRAD_NOT_FUNCTION = (
-    "'{name}' bir torch.autograd.Function alt sınıfı olmalı, oysa {got} tanımlanmış. "
+    "'{name}' bir torch.autograd.Function alt sınıfı olmalı, oysa {got}. "
     "`class {name}(torch.autograd.Function):` diye başlayın; forward ve backward'ı "
     "@staticmethod olarak yazın."
 )
+AUTOGRAD_GOT_PLAIN_CLASS = "torch.autograd.Function'dan türetilmemiş bir sınıf tanımlanmış"
+AUTOGRAD_GOT_OBJECT = "bir sınıf değil, {type} türünde bir nesne tanımlanmış"
 AUTOGRAD_IN_BACKWARD = " (backward içinde)"
 AUTOGRAD_NO_RECORDER = "Değerlendiricinin çağrı izleyicisi bulunamadı; backward denetlenemedi."
 AUTOGRAD_GRADCHECK_FAILED = (

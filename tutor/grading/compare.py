@@ -117,6 +117,10 @@ def compare_values(
         count = int(bad.sum())
         if count == 0:
             return None
+        if not shape:  # one number: say it plainly
+            return M.CMP_SCALAR_TENSOR.format(
+                what=what, expected=_scalar(e[0]), actual=_scalar(g[0]), diff=float(diff[0]), atol=atol, rtol=rtol
+            )
         abs_i = int(diff.argmax())
         scale = e.abs()
         rel = torch.where(scale > 0, diff / scale.clamp_min(torch.finfo(torch.float64).tiny), diff * math.inf)

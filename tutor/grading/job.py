@@ -93,6 +93,7 @@ def load_grader(path: str) -> Grader:
             spec = importlib.util.spec_from_file_location(f"tutor_grader_{abs(hash(path))}", path)
             assert spec is not None and spec.loader is not None
             module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module  # dataclasses and pickling look the module up
             spec.loader.exec_module(module)
             grader = module.GRADER
             if not isinstance(grader, Grader):

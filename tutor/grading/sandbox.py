@@ -111,6 +111,8 @@ def display_name(func: Any) -> str:
         return "torch.special." + name.removeprefix("special_")
     if module == "torch._C._linalg":
         return "torch.linalg." + name.removeprefix("linalg_")
+    if module.startswith("torch.") and not module.startswith("torch._"):
+        return f"{module}.{name}"  # e.g. torch.autograd.grad
     return "torch." + name
 
 

@@ -1,0 +1,9 @@
+# hata: delta argümanı yok sayılıyor, sınır hep 1
+# beklenen-denetim: delta=0.5
+# beklenen-mesaj: tolerans dışında
+import torch
+
+
+def huber_loss(pred, target, delta=1.0):
+    error = (pred - target).abs()
+    return torch.where(error < 1.0, 0.5 * error**2, error - 0.5).mean()

@@ -1,0 +1,16 @@
+# hata: girdi x saklanmış ve türev σ yerine x ile yazılmış: x·(1 − x)
+# beklenen-denetim: küçük girdiler
+# beklenen-mesaj: x gradyanı
+import torch
+
+
+class SigmoidFunction(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return torch.sigmoid(x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved_tensors
+        return grad_output * x * (1 - x)

@@ -1,0 +1,17 @@
+# hata: backward türev σ·(1 − σ) yerine σ'nın kendisiyle çarpıyor
+# beklenen-denetim: küçük girdiler
+# beklenen-mesaj: x gradyanı
+import torch
+
+
+class SigmoidFunction(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        out = torch.sigmoid(x)
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (out,) = ctx.saved_tensors
+        return grad_output * out
