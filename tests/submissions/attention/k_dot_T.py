@@ -1,0 +1,13 @@
+# hata: k.T kullanılmış; 3 boyutlu tensörde bütün boyutları ters çevirir, çarpım şekil hatası verir
+# beklenen-denetim: 3 boyutlu girdi (B, L, D)
+# beklenen-mesaj: RuntimeError
+import math
+
+import torch
+
+
+def attention(q, k, v, mask=None):
+    scores = q @ k.T / math.sqrt(q.size(-1))
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf"))
+    return torch.softmax(scores, dim=-1) @ v

@@ -1,0 +1,29 @@
+# hata: değerlendirme kipinde de yığının istatistikleri kullanılıyor; running_mean/running_var hiç okunmuyor
+# beklenen-denetim: değerlendirme kipi çalışan istatistikleri kullanır
+# beklenen-mesaj: yığının kendi istatistikleriyle normalleştirilmiş
+import torch
+from torch import nn
+
+
+class BatchNorm1d(nn.Module):
+    def __init__(self, num_features, eps=1e-5, momentum=0.1):
+        super().__init__()
+        self.eps = eps
+        self.momentum = momentum
+        self.weight = nn.Parameter(torch.ones(num_features))
+        self.bias = nn.Parameter(torch.zeros(num_features))
+        self.register_buffer("running_mean", torch.zeros(num_features))
+        self.register_buffer("running_var", torch.ones(num_features))
+
+    def forward(self, x):
+        dims = [0] if x.dim() == 2 else [0, 2]
+        shape = [1, -1] + [1] * (x.dim() - 2)
+        mean = x.mean(dim=dims)
+        var = x.var(dim=dims, correction=0)
+        if self.training:
+            n = x.numel() // x.shape[1]
+            with torch.no_grad():
+                self.running_mean.mul_(1 - self.momentum).add_(self.momentum * mean)
+                self.running_var.mul_(1 - self.momentum).add_(self.momentum * var * n / (n - 1))
+        x_hat = (x - mean.reshape(shape)) / torch.sqrt(var.reshape(shape) + self.eps)
+        return x_hat * self.weight.reshape(shape) + self.bias.reshape(shape)

@@ -1,0 +1,8 @@
+# hata: yasak F.conv2d doğrudan çağrılmış
+# beklenen-hata: forbidden
+# beklenen-mesaj: conv2d
+import torch.nn.functional as F
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    return F.conv2d(x, weight, bias, stride=stride, padding=padding)

@@ -1,0 +1,18 @@
+# hata: bias argümanı yok sayılıyor; bias=False iken de sapma parametresi oluşturuluyor
+# beklenen-denetim: bias=False
+# beklenen-mesaj: beklenmeyen: bias
+import math
+
+import torch
+from torch import nn
+
+
+class Linear(nn.Module):
+    def __init__(self, in_features, out_features, bias=True):
+        super().__init__()
+        bound = 1 / math.sqrt(in_features)
+        self.weight = nn.Parameter(torch.empty(out_features, in_features).uniform_(-bound, bound))
+        self.bias = nn.Parameter(torch.empty(out_features).uniform_(-bound, bound))
+
+    def forward(self, x):
+        return x @ self.weight.T + self.bias

@@ -1,0 +1,27 @@
+# hata: step torch.no_grad() olmadan çalışıyor; parametre autograd izlerken yerinde değiştiriliyor
+# beklenen-denetim: yalnızca öğrenme oranı
+# beklenen-mesaj: torch.no_grad() dışında
+from torch.optim import Optimizer
+
+
+class SGD(Optimizer):
+    def __init__(self, params, lr, momentum=0.0, weight_decay=0.0, nesterov=False):
+        super().__init__(
+            params, dict(lr=lr, momentum=momentum, weight_decay=weight_decay, nesterov=nesterov)
+        )
+
+    def step(self):
+        for group in self.param_groups:
+            mu = group["momentum"]
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                d_p = p.grad + group["weight_decay"] * p
+                if mu != 0:
+                    state = self.state[p]
+                    if "buf" not in state:
+                        state["buf"] = d_p.clone()
+                    else:
+                        state["buf"].mul_(mu).add_(d_p)
+                    d_p = d_p + mu * state["buf"] if group["nesterov"] else state["buf"]
+                p -= group["lr"] * d_p
