@@ -208,14 +208,14 @@ def test_importing_the_cli_does_not_import_torch():
 
 def test_a_whole_cli_run_never_imports_torch_in_its_own_process(tmp_path):
     code = (
-        "import sys, runpy\n"
-        "sys.argv = ['tutor', 'submit', 'softmax', '--json', '--workspace', sys.argv[1]]\n"
+        "import sys\n"
         "from tutor.cli import main\n"
-        "main(sys.argv[1:] if False else ['submit', 'softmax', '--json', '--workspace', sys.argv[1]])\n"
-        "print('TORCH', 'torch' in sys.modules)\n"
+        "code = main(['submit', 'softmax', '--json', '--workspace', sys.argv[1]])\n"
+        "print('TORCH', 'torch' in sys.modules, 'EXIT', code)\n"
     )
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert "TORCH False" in result.stdout, result.stderr
+    assert "TORCH False EXIT 1" in result.stdout, result.stderr
+    assert (tmp_path / "tensorler" / "softmax.py").exists()
 
 
 def test_argparse_errors_are_turkish_and_exit_2():
