@@ -27,7 +27,10 @@ def cli_submit(home: Path, exercise: str, solution: Path) -> float:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "tutor", "submit", exercise, str(solution), "--json", "--seed", "1"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
@@ -73,10 +76,18 @@ def main() -> None:
     client.stop_worker(home)
 
     print(f"exercise: {args.exercise} ({len(verdict.checks)} checks), {os.cpu_count()} CPU cores")
-    print(f"cold submit, new process + worker start (median of {len(cold)}): {statistics.median(cold):.3f} s")
-    print(f"warm re-submit, new CLI process (median of {len(warm_cli)}):      {statistics.median(warm_cli):.3f} s")
-    print(f"warm re-submit, in-process via the worker (median of {len(warm_inproc)}): {statistics.median(warm_inproc):.3f} s")
-    print(f"  of which grading in the worker (median):                 {statistics.median(grade_only):.3f} s")
+    print(
+        f"cold submit, new process + worker start (median of {len(cold)}): {statistics.median(cold):.3f} s"
+    )
+    print(
+        f"warm re-submit, new CLI process (median of {len(warm_cli)}):      {statistics.median(warm_cli):.3f} s"
+    )
+    print(
+        f"warm re-submit, in-process via the worker (median of {len(warm_inproc)}): {statistics.median(warm_inproc):.3f} s"
+    )
+    print(
+        f"  of which grading in the worker (median):                 {statistics.median(grade_only):.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -12,35 +12,77 @@ import pytest
 from conftest import ROOT, SUBMISSIONS
 
 
-def tutor(*args: str, workspace: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def tutor(
+    *args: str, workspace: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "tutor", *args]
     if workspace is not None:
         command += ["--workspace", str(workspace)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_list_json_is_one_array_in_course_order(tmp_path):
     result = tutor("list", "--json", workspace=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    assert [r["id"] for r in rows][:6] == ["relu", "sigmoid", "softmax", "log_softmax", "matmul", "one_hot"] or any(
-        r["id"] == "softmax" for r in rows
-    )
+    assert [r["id"] for r in rows][:6] == [
+        "relu",
+        "sigmoid",
+        "softmax",
+        "log_softmax",
+        "matmul",
+        "one_hot",
+    ] or any(r["id"] == "softmax" for r in rows)
     softmax = next(r for r in rows if r["id"] == "softmax")
-    assert softmax == {"id": "softmax", "lesson": "tensorler", "title": "Softmax", "status": softmax["status"]}
+    assert softmax == {
+        "id": "softmax",
+        "lesson": "tensorler",
+        "title": "Softmax",
+        "status": softmax["status"],
+    }
     assert softmax["status"] in {"not_tried", "failing", "passed"}
 
 
 def test_submit_json_prints_exactly_one_verdict_and_exit_codes_follow_it(tmp_path):
-    passing = tutor("submit", "softmax", str(ROOT / "solutions/tensorler/softmax.py"), "--json", "--seed", "3", workspace=tmp_path)
+    passing = tutor(
+        "submit",
+        "softmax",
+        str(ROOT / "solutions/tensorler/softmax.py"),
+        "--json",
+        "--seed",
+        "3",
+        workspace=tmp_path,
+    )
     assert passing.returncode == 0, passing.stderr
     verdict = json.loads(passing.stdout)
-    assert set(verdict) == {"exercise", "passed", "score", "device", "seed", "duration_s", "checks", "error"}
+    assert set(verdict) == {
+        "exercise",
+        "passed",
+        "score",
+        "device",
+        "seed",
+        "duration_s",
+        "checks",
+        "error",
+    }
     assert verdict["passed"] is True and verdict["score"] == 1.0 and verdict["seed"] == 3
     assert verdict["device"] == "cpu" and verdict["error"] is None
     assert all(set(c) == {"name", "passed", "message"} for c in verdict["checks"])
 
-    failing = tutor("submit", "softmax", str(SUBMISSIONS / "softmax/no_max_shift.py"), "--json", workspace=tmp_path)
+    failing = tutor(
+        "submit",
+        "softmax",
+        str(SUBMISSIONS / "softmax/no_max_shift.py"),
+        "--json",
+        workspace=tmp_path,
+    )
     assert failing.returncode == 1
     verdict = json.loads(failing.stdout)
     assert verdict["passed"] is False and 0 < verdict["score"] < 1
@@ -51,10 +93,16 @@ def test_submit_json_prints_exactly_one_verdict_and_exit_codes_follow_it(tmp_pat
 def test_status_follows_attempts(tmp_path):
     env = {"TUTOR_HOME": str(tmp_path / "ev")}
     tutor("submit", "relu", str(SUBMISSIONS / "relu/inplace.py"), workspace=tmp_path, env=env)
-    rows = {r["id"]: r["status"] for r in json.loads(tutor("list", "--json", workspace=tmp_path, env=env).stdout)}
+    rows = {
+        r["id"]: r["status"]
+        for r in json.loads(tutor("list", "--json", workspace=tmp_path, env=env).stdout)
+    }
     assert rows["relu"] == "failing" and rows["softmax"] == "not_tried"
     tutor("submit", "relu", str(ROOT / "solutions/tensorler/relu.py"), workspace=tmp_path, env=env)
-    rows = {r["id"]: r["status"] for r in json.loads(tutor("list", "--json", workspace=tmp_path, env=env).stdout)}
+    rows = {
+        r["id"]: r["status"]
+        for r in json.loads(tutor("list", "--json", workspace=tmp_path, env=env).stdout)
+    }
     assert rows["relu"] == "passed"
     progress = json.loads(tutor("progress", "--json", workspace=tmp_path, env=env).stdout)
     tensorler = next(p for p in progress["lessons"] if p["lesson"] == "tensorler")
@@ -63,13 +111,33 @@ def test_status_follows_attempts(tmp_path):
 
 def test_seed_replays_a_run_exactly(tmp_path):
     runs = [
-        json.loads(tutor("submit", "softmax", str(SUBMISSIONS / "softmax/no_max_shift.py"), "--json", "--seed", "42", workspace=tmp_path).stdout)
+        json.loads(
+            tutor(
+                "submit",
+                "softmax",
+                str(SUBMISSIONS / "softmax/no_max_shift.py"),
+                "--json",
+                "--seed",
+                "42",
+                workspace=tmp_path,
+            ).stdout
+        )
         for _ in range(2)
     ]
     for run in runs:
         run.pop("duration_s")
     assert runs[0] == runs[1]
-    other = json.loads(tutor("submit", "softmax", str(SUBMISSIONS / "softmax/no_max_shift.py"), "--json", "--seed", "43", workspace=tmp_path).stdout)
+    other = json.loads(
+        tutor(
+            "submit",
+            "softmax",
+            str(SUBMISSIONS / "softmax/no_max_shift.py"),
+            "--json",
+            "--seed",
+            "43",
+            workspace=tmp_path,
+        ).stdout
+    )
     assert other["checks"] != runs[0]["checks"]
 
 
@@ -96,7 +164,9 @@ def test_non_utf8_submission_names_the_line(tmp_path):
 
 
 def test_invalid_pack_is_exit_2_with_file_and_line(tmp_path):
-    (tmp_path / "pack.yaml").write_text("id: p\ntitle: P\nlessons: [lessons/a.yaml]\n", encoding="utf-8")
+    (tmp_path / "pack.yaml").write_text(
+        "id: p\ntitle: P\nlessons: [lessons/a.yaml]\n", encoding="utf-8"
+    )
     (tmp_path / "lessons").mkdir()
     (tmp_path / "lessons/a.yaml").write_text("id: a\nnumber: 1\ntitle: A\n", encoding="utf-8")
     result = tutor("--pack", str(tmp_path), "list")
@@ -110,7 +180,14 @@ def test_cuda_asked_for_but_absent_is_exit_2(tmp_path):
 
     if torch.cuda.is_available():
         pytest.skip("this machine has CUDA")
-    result = tutor("submit", "softmax", str(ROOT / "solutions/tensorler/softmax.py"), "--device", "cuda", workspace=tmp_path)
+    result = tutor(
+        "submit",
+        "softmax",
+        str(ROOT / "solutions/tensorler/softmax.py"),
+        "--device",
+        "cuda",
+        workspace=tmp_path,
+    )
     assert result.returncode == 2
     assert "CUDA istendi" in result.stderr
 
@@ -152,7 +229,14 @@ def test_reset_restores_the_starter_and_keeps_a_backup(tmp_path):
 
 
 def test_human_submit_output_is_turkish_and_names_the_failure(tmp_path):
-    result = tutor("submit", "softmax", str(SUBMISSIONS / "softmax/ignores_dim.py"), "--seed", "1", workspace=tmp_path)
+    result = tutor(
+        "submit",
+        "softmax",
+        str(SUBMISSIONS / "softmax/ignores_dim.py"),
+        "--seed",
+        "1",
+        workspace=tmp_path,
+    )
     assert result.returncode == 1
     out = result.stdout
     assert "✘ dim=0" in out and "KALDI" in out and "tohum: 1" in out
@@ -168,7 +252,10 @@ def test_validate_builtin_pack_passes():
 def test_validate_reports_every_fault_and_exit_1(tmp_path):
     from test_pack_loader import GOOD_LESSON, make_pack
 
-    root = make_pack(tmp_path, GOOD_LESSON.replace("summary: Kısa bir özet.\n", "").replace("answer: 1", "answer: 9"))
+    root = make_pack(
+        tmp_path,
+        GOOD_LESSON.replace("summary: Kısa bir özet.\n", "").replace("answer: 1", "answer: 9"),
+    )
     result = tutor("pack", "validate", str(root))
     assert result.returncode == 1
     assert "lessons/ders.yaml:1: zorunlu alan 'summary' eksik" in result.stdout
@@ -202,7 +289,9 @@ def test_validate_fix_encoding_repairs_mojibake(tmp_path):
 
 def test_importing_the_cli_does_not_import_torch():
     code = "import sys, tutor.cli, tutor.session, tutor.validate; print('torch' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert result.stdout.strip() == "False", result.stderr
 
 
@@ -213,7 +302,13 @@ def test_a_whole_cli_run_never_imports_torch_in_its_own_process(tmp_path):
         "code = main(['submit', 'softmax', '--json', '--workspace', sys.argv[1]])\n"
         "print('TORCH', 'torch' in sys.modules, 'EXIT', code)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert "TORCH False EXIT 1" in result.stdout, result.stderr
     assert (tmp_path / "tensorler" / "softmax.py").exists()
 

@@ -24,20 +24,28 @@ def test_value_mismatch_names_count_largest_difference_index_and_tolerances():
 
 def test_shape_dtype_and_device_are_checked_before_values():
     expected = torch.zeros(2, 3)
-    assert "şekil farklı; beklenen (2, 3), gelen (3, 2)" in check_tensor(remote(torch.zeros(3, 2)), expected, "Çıktı")
+    assert "şekil farklı; beklenen (2, 3), gelen (3, 2)" in check_tensor(
+        remote(torch.zeros(3, 2)), expected, "Çıktı"
+    )
     assert "veri tipi farklı; beklenen torch.float32, gelen torch.float64" in check_tensor(
         remote(torch.zeros(2, 3, dtype=torch.float64)), expected, "Çıktı"
     )
-    message = check_tensor(remote(torch.zeros(2, 3), device="cpu"), expected, "Çıktı", expected_device="cuda:0")
+    message = check_tensor(
+        remote(torch.zeros(2, 3), device="cpu"), expected, "Çıktı", expected_device="cuda:0"
+    )
     assert "cihaz farklı; beklenen cuda:0, gelen cpu" in message
 
 
 def test_nan_and_inf_are_named_with_their_first_position():
     expected = torch.ones(2, 2)
     got = torch.tensor([[1.0, float("nan")], [float("nan"), 1.0]])
-    assert "2 değer NaN (ilki [0, 1] konumunda), oysa beklenen değerler sonlu" in check_tensor(remote(got), expected, "Çıktı")
+    assert "2 değer NaN (ilki [0, 1] konumunda), oysa beklenen değerler sonlu" in check_tensor(
+        remote(got), expected, "Çıktı"
+    )
     got = torch.tensor([[1.0, 1.0], [float("-inf"), 1.0]])
-    assert "1 değer sonsuz (Inf) (ilki [1, 0] konumunda)" in check_tensor(remote(got), expected, "Çıktı")
+    assert "1 değer sonsuz (Inf) (ilki [1, 0] konumunda)" in check_tensor(
+        remote(got), expected, "Çıktı"
+    )
 
 
 def test_expected_infinities_must_match():
@@ -50,7 +58,9 @@ def test_expected_infinities_must_match():
 def test_non_tensor_results_are_named():
     assert "tensör bekleniyordu, float geldi" in check_tensor(0.5, torch.tensor(0.5), "Çıktı")
     assert "tensör bekleniyordu, list geldi" in check_tensor([1, 2], torch.tensor([1, 2]), "Çıktı")
-    assert "tensör bekleniyordu, MyThing geldi" in check_tensor(RemoteOther("MyThing", ""), torch.tensor(1), "Çıktı")
+    assert "tensör bekleniyordu, MyThing geldi" in check_tensor(
+        RemoteOther("MyThing", ""), torch.tensor(1), "Çıktı"
+    )
 
 
 def test_integer_results_are_compared_exactly():

@@ -92,7 +92,17 @@ def test_a_background_process_does_not_hold_the_verdict(session):
 def test_five_megabytes_of_prints_still_give_a_parseable_capped_verdict(tutor_home):
     """Through the real CLI: one JSON object on stdout, the learner's output capped."""
     result = subprocess.run(
-        [sys.executable, "-m", "tutor", "submit", "softmax", str(HOSTILE / "print_flood.py"), "--json", "--seed", "1"],
+        [
+            sys.executable,
+            "-m",
+            "tutor",
+            "submit",
+            "softmax",
+            str(HOSTILE / "print_flood.py"),
+            "--json",
+            "--seed",
+            "1",
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -113,5 +123,7 @@ def test_output_is_capped_in_the_human_view(session):
 
 def test_the_worker_still_answers_after_all_that(session):
     _, exercise = session.find("softmax")
-    verdict = session.grade_file(exercise, ROOT / "solutions/tensorler/softmax.py", seed=1, device="cpu")
+    verdict = session.grade_file(
+        exercise, ROOT / "solutions/tensorler/softmax.py", seed=1, device="cpu"
+    )
     assert verdict.passed

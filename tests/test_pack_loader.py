@@ -37,7 +37,9 @@ exercises:
 """
 
 
-def make_pack(tmp_path: Path, lesson_text: str = GOOD_LESSON, *, extra_lessons: dict[str, str] | None = None) -> Path:
+def make_pack(
+    tmp_path: Path, lesson_text: str = GOOD_LESSON, *, extra_lessons: dict[str, str] | None = None
+) -> Path:
     root = tmp_path / "paket"
     for sub in ("lessons", "exercises", "solutions", "graders"):
         (root / sub).mkdir(parents=True, exist_ok=True)
@@ -47,7 +49,9 @@ def make_pack(tmp_path: Path, lesson_text: str = GOOD_LESSON, *, extra_lessons: 
     lessons = {"lessons/ders.yaml": lesson_text, **(extra_lessons or {})}
     for rel, text in lessons.items():
         (root / rel).write_text(text, encoding="utf-8")
-    manifest = "id: deneme-paketi\ntitle: Deneme\nlessons:\n" + "".join(f"  - {rel}\n" for rel in lessons)
+    manifest = "id: deneme-paketi\ntitle: Deneme\nlessons:\n" + "".join(
+        f"  - {rel}\n" for rel in lessons
+    )
     (root / "pack.yaml").write_text(manifest, encoding="utf-8")
     return root
 
@@ -88,14 +92,19 @@ def test_every_fault_is_reported_at_once_with_its_line(tmp_path):
     broken = (
         GOOD_LESSON.replace("summary: Kısa bir özet.\n", "")  # missing field
         .replace("answer: 1", "answer: 5")  # out of range
-        .replace("    hints: [bir, iki, üç]", "    hints: [bir]\n    hint_count: 3")  # too few + unknown
+        .replace(
+            "    hints: [bir, iki, üç]", "    hints: [bir]\n    hint_count: 3"
+        )  # too few + unknown
         .replace("grader: graders/relu.py", "grader: ../../etc/passwd")  # escapes
     )
     faults = faults_of(make_pack(tmp_path, broken))
     text = "\n".join(faults)
     assert "lessons/ders.yaml:1: zorunlu alan 'summary' eksik" in text
     assert "lessons/ders.yaml:21: en az 3 öğe gerekli, 1 öğe var." in text
-    assert "lessons/ders.yaml:22: bilinmeyen alan 'hint_count'. Şunu mu demek istediniz: 'hints'?" in text
+    assert (
+        "lessons/ders.yaml:22: bilinmeyen alan 'hint_count'. Şunu mu demek istediniz: 'hints'?"
+        in text
+    )
     assert "lessons/ders.yaml:20: '../../etc/passwd' paket klasörünün dışını gösteriyor" in text
     assert "lessons/ders.yaml:10: doğru cevap 5 numaralı seçenek olamaz" in text
     assert len(faults) == 5
@@ -103,29 +112,39 @@ def test_every_fault_is_reported_at_once_with_its_line(tmp_path):
 
 def test_quiz_answer_out_of_range_names_its_line(tmp_path):
     faults = faults_of(make_pack(tmp_path, GOOD_LESSON.replace("answer: 1", "answer: 2")))
-    assert faults == ["lessons/ders.yaml:11: doğru cevap 2 numaralı seçenek olamaz: 2 seçenek var (sayım 0'dan başlar)."]
+    assert faults == [
+        "lessons/ders.yaml:11: doğru cevap 2 numaralı seçenek olamaz: 2 seçenek var (sayım 0'dan başlar)."
+    ]
 
 
 def test_missing_exercise_file_is_named(tmp_path):
     root = make_pack(tmp_path)
     (root / "solutions/relu.py").unlink()
-    assert faults_of(root) == ["lessons/ders.yaml:20: 'solutions/relu.py' dosyası bulunamadı; yolu düzeltin ya da dosyayı ekleyin."]
+    assert faults_of(root) == [
+        "lessons/ders.yaml:20: 'solutions/relu.py' dosyası bulunamadı; yolu düzeltin ya da dosyayı ekleyin."
+    ]
 
 
 def test_absolute_paths_and_symlinks_out_of_the_pack_are_refused(tmp_path):
     outside = tmp_path / "disari.py"
     outside.write_text("GRADER = None\n")
-    root = make_pack(tmp_path, GOOD_LESSON.replace("starter: exercises/relu.py", f"starter: {outside}"))
+    root = make_pack(
+        tmp_path, GOOD_LESSON.replace("starter: exercises/relu.py", f"starter: {outside}")
+    )
     (root / "graders/link.py").symlink_to(outside)
     faults = faults_of(root)
     assert any("mutlak bir yol" in f for f in faults)
-    root2 = make_pack(tmp_path / "iki", GOOD_LESSON.replace("grader: graders/relu.py", "grader: graders/link.py"))
+    root2 = make_pack(
+        tmp_path / "iki", GOOD_LESSON.replace("grader: graders/relu.py", "grader: graders/link.py")
+    )
     (root2 / "graders/link.py").symlink_to(outside)
     assert any("paket klasörünün dışını" in f for f in faults_of(root2))
 
 
 def test_unsafe_yaml_tags_are_refused(tmp_path):
-    evil = GOOD_LESSON.replace("title: Deneme dersi", "title: !!python/object/apply:os.system ['echo HACK']")
+    evil = GOOD_LESSON.replace(
+        "title: Deneme dersi", "title: !!python/object/apply:os.system ['echo HACK']"
+    )
     (fault,) = faults_of(make_pack(tmp_path, evil))
     assert "güvenli değil" in fault
 
@@ -158,7 +177,11 @@ def test_the_seed_notes_mojibake_copy_is_detected_and_repaired_exactly():
 
 def test_duplicate_ids_and_keys_are_reported(tmp_path):
     second = GOOD_LESSON.replace("number: 1", "number: 2")
-    root = make_pack(tmp_path, GOOD_LESSON.replace("number: 1\n", "number: 1\nnumber: 1\n"), extra_lessons={"lessons/iki.yaml": second})
+    root = make_pack(
+        tmp_path,
+        GOOD_LESSON.replace("number: 1\n", "number: 1\nnumber: 1\n"),
+        extra_lessons={"lessons/iki.yaml": second},
+    )
     text = "\n".join(faults_of(root))
     assert "'number' anahtarı bu eşlemede iki kez yazılmış" in text
     assert "'deneme' kimlikli ders iki kez tanımlanmış" in text
@@ -166,7 +189,9 @@ def test_duplicate_ids_and_keys_are_reported(tmp_path):
 
 
 def test_wrong_types_are_named(tmp_path):
-    broken = GOOD_LESSON.replace("number: 1", "number: bir").replace("choices: [\"3\", \"4\"]", "choices: dört")
+    broken = GOOD_LESSON.replace("number: 1", "number: bir").replace(
+        'choices: ["3", "4"]', "choices: dört"
+    )
     text = "\n".join(faults_of(make_pack(tmp_path, broken)))
     assert "lessons/ders.yaml:2: tam sayı bekleniyordu, metin geldi." in text
     assert "lessons/ders.yaml:10: liste bekleniyordu, metin geldi." in text

@@ -10,7 +10,9 @@ from tutor.progress import Progress
 
 
 def _verdict(exercise: str, passed: bool) -> Verdict:
-    return Verdict(exercise, passed, 1.0 if passed else 0.5, "cpu", 1, 0.01, [Check("a", passed, "")])
+    return Verdict(
+        exercise, passed, 1.0 if passed else 0.5, "cpu", 1, 0.01, [Check("a", passed, "")]
+    )
 
 
 def _hammer(path, worker: int, count: int) -> None:
@@ -26,7 +28,9 @@ def test_attempts_record_everything_the_issue_lists(tmp_path):
     store = Progress(tmp_path / "p.sqlite3")
     store.record_attempt("paket", _verdict("softmax", False), b"print(1)")
     (row,) = store.attempts("paket", "softmax")
-    assert row["passed"] == 0 and row["score"] == 0.5 and row["device"] == "cpu" and row["seed"] == 1
+    assert (
+        row["passed"] == 0 and row["score"] == 0.5 and row["device"] == "cpu" and row["seed"] == 1
+    )
     assert row["duration_s"] == 0.01 and len(row["code_sha256"]) == 64 and row["ts"] > 0
     assert store.status("paket", "softmax") == "failing"
     store.record_attempt("paket", _verdict("softmax", True), b"print(2)")

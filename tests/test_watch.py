@@ -29,8 +29,20 @@ def _read_until(process: subprocess.Popen, needle: str, timeout: float) -> str:
 
 def test_watch_regrades_on_save_and_stops_on_ctrl_c(tmp_path):
     process = subprocess.Popen(
-        [sys.executable, "-m", "tutor", "watch", "relu", "--workspace", str(tmp_path), "--seed", "1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "tutor",
+            "watch",
+            "relu",
+            "--workspace",
+            str(tmp_path),
+            "--seed",
+            "1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         env={**os.environ, "COLUMNS": "200"},
     )
     try:
@@ -38,7 +50,9 @@ def test_watch_regrades_on_save_and_stops_on_ctrl_c(tmp_path):
         assert "izleniyor" in first
         learner_file = tmp_path / "tensorler" / "relu.py"
         time.sleep(0.05)
-        learner_file.write_text((ROOT / "solutions/tensorler/relu.py").read_text(encoding="utf-8"), encoding="utf-8")
+        learner_file.write_text(
+            (ROOT / "solutions/tensorler/relu.py").read_text(encoding="utf-8"), encoding="utf-8"
+        )
         second = _read_until(process, "GEÇTİ", 30)
         assert "Değişiklik algılandı" in second
     finally:

@@ -18,8 +18,22 @@ def test_concurrent_first_submits_start_one_worker_and_all_get_a_verdict(tmp_pat
     solution = str(ROOT / "solutions/tensorler/relu.py")
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "tutor", "submit", "relu", solution, "--json", "--workspace", str(tmp_path / f"w{i}")],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "tutor",
+                "submit",
+                "relu",
+                solution,
+                "--json",
+                "--workspace",
+                str(tmp_path / f"w{i}"),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for i in range(4)
     ]
@@ -29,7 +43,13 @@ def test_concurrent_first_submits_start_one_worker_and_all_get_a_verdict(tmp_pat
         assert all(json.loads(out)["passed"] for out, _ in results)
         first = client.ping(home)
         assert first is not None and first["event"] == "pong"
-        subprocess.run([sys.executable, "-m", "tutor", "submit", "relu", solution, "--json"], cwd=ROOT, env=env, capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", "tutor", "submit", "relu", solution, "--json"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
         assert client.ping(home)["pid"] == first["pid"], "a later submit must reuse the warm worker"
         log = (home / "worker.log").read_text() if (home / "worker.log").exists() else ""
         assert "Address already in use" not in log

@@ -13,9 +13,7 @@ from conftest import submission_expectations, wrong_submissions
 SEED = 7
 
 
-@pytest.mark.parametrize(
-    "path", wrong_submissions(), ids=lambda p: f"{p.parent.name}/{p.stem}"
-)
+@pytest.mark.parametrize("path", wrong_submissions(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_wrong_submission_fails_and_names_the_bug(session, path):
     expect = submission_expectations(path)
     assert "hata" in expect and "beklenen-mesaj" in expect, f"{path}: header incomplete"
@@ -39,4 +37,6 @@ def test_there_are_at_least_four_wrong_submissions_per_exercise(session):
     for path in wrong_submissions():
         by_exercise[path.parent.name] = by_exercise.get(path.parent.name, 0) + 1
     for _, exercise in session.pack.ordered_exercises():
-        assert by_exercise.get(exercise.id, 0) >= 4, f"{exercise.id}: fewer than 4 wrong submissions"
+        assert by_exercise.get(exercise.id, 0) >= 4, (
+            f"{exercise.id}: fewer than 4 wrong submissions"
+        )

@@ -42,40 +42,66 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     """Options accepted both before and after the command (`tutor --json list`, `tutor list --json`)."""
     default = argparse.SUPPRESS if suppress else None
     parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--pack", metavar="KLASÖR", default=default, help="ders paketi (varsayılan: yerleşik paket)")
-    parser.add_argument("--workspace", metavar="KLASÖR", default=default, help="çalışma alanı klasörü")
     parser.add_argument(
-        "--device", choices=("cpu", "cuda", "auto"), default=argparse.SUPPRESS if suppress else "auto",
+        "--pack", metavar="KLASÖR", default=default, help="ders paketi (varsayılan: yerleşik paket)"
+    )
+    parser.add_argument(
+        "--workspace", metavar="KLASÖR", default=default, help="çalışma alanı klasörü"
+    )
+    parser.add_argument(
+        "--device",
+        choices=("cpu", "cuda", "auto"),
+        default=argparse.SUPPRESS if suppress else "auto",
         help="değerlendirme cihazı (varsayılan: auto)",
     )
-    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
-                        help="makine okunur çıktı")
-    parser.add_argument("--seed", type=int, default=default, metavar="N", help="bir değerlendirmeyi aynen tekrarla")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="makine okunur çıktı",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=default, metavar="N", help="bir değerlendirmeyi aynen tekrarla"
+    )
     return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = TurkishArgumentParser(prog="tutor", description=M.CLI_DESCRIPTION, parents=[_common(False)])
+    parser = TurkishArgumentParser(
+        prog="tutor", description=M.CLI_DESCRIPTION, parents=[_common(False)]
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMUT", parser_class=TurkishArgumentParser)
     common = [_common(True)]
     sub.add_parser("list", parents=common, help="dersler ve alıştırmalar, durumlarıyla")
-    p = sub.add_parser("show", parents=common, help="bir alıştırmanın açıklaması, dosyası ve imzası")
+    p = sub.add_parser(
+        "show", parents=common, help="bir alıştırmanın açıklaması, dosyası ve imzası"
+    )
     p.add_argument("id")
     p = sub.add_parser("submit", parents=common, help="bir alıştırmayı değerlendir")
     p.add_argument("id")
-    p.add_argument("file", nargs="?", help="değerlendirilecek dosya (varsayılan: çalışma alanındaki kopya)")
+    p.add_argument(
+        "file", nargs="?", help="değerlendirilecek dosya (varsayılan: çalışma alanındaki kopya)"
+    )
     p = sub.add_parser("hint", parents=common, help="sıradaki ipucu")
     p.add_argument("id")
-    p = sub.add_parser("watch", parents=common, help="her kayıtta yeniden değerlendir (Ctrl+C ile çık)")
+    p = sub.add_parser(
+        "watch", parents=common, help="her kayıtta yeniden değerlendir (Ctrl+C ile çık)"
+    )
     p.add_argument("id", nargs="?")
     sub.add_parser("progress", parents=common, help="ilerleme, derse göre")
-    p = sub.add_parser("reset", parents=common, help="başlangıç dosyasını geri yükle (eskisi yedeklenir)")
+    p = sub.add_parser(
+        "reset", parents=common, help="başlangıç dosyasını geri yükle (eskisi yedeklenir)"
+    )
     p.add_argument("id")
     pack = sub.add_parser("pack", help="eğitmen araçları")
-    pack_sub = pack.add_subparsers(dest="pack_command", metavar="KOMUT", parser_class=TurkishArgumentParser)
+    pack_sub = pack.add_subparsers(
+        dest="pack_command", metavar="KOMUT", parser_class=TurkishArgumentParser
+    )
     p = pack_sub.add_parser("validate", parents=common, help="bir ders paketini denetle")
     p.add_argument("dir")
-    p.add_argument("--fix-encoding", action="store_true", help="bozuk kodlanmış (mojibake) metni onar")
+    p.add_argument(
+        "--fix-encoding", action="store_true", help="bozuk kodlanmış (mojibake) metni onar"
+    )
     p = pack_sub.add_parser("schema", help="ders dosyalarının JSON şemasını yaz")
     p.add_argument("out", nargs="?", default="-")
     return parser
@@ -148,7 +174,15 @@ def cmd_list(args) -> int:
     session = _session(args)
     rows = session.rows()
     if args.json:
-        data = [{"id": r.exercise.id, "lesson": r.lesson.id, "title": r.exercise.title, "status": r.status} for r in rows]
+        data = [
+            {
+                "id": r.exercise.id,
+                "lesson": r.lesson.id,
+                "title": r.exercise.title,
+                "status": r.status,
+            }
+            for r in rows
+        ]
         print(json.dumps(data, ensure_ascii=False))
         return EXIT_OK
     console = _console()
@@ -157,8 +191,12 @@ def cmd_list(args) -> int:
     for row in rows:
         if row.lesson is not current:
             current = row.lesson
-            console.print(f"\n[bold]{M.CLI_LESSON_HEADER.format(number=row.lesson.number, title=row.lesson.title)}[/]")
-        console.print(f"  {marks[row.status]} {row.exercise.id:<24} {row.exercise.title}  [dim]({M.CLI_STATUS[row.status]})[/]")
+            console.print(
+                f"\n[bold]{M.CLI_LESSON_HEADER.format(number=row.lesson.number, title=row.lesson.title)}[/]"
+            )
+        console.print(
+            f"  {marks[row.status]} {row.exercise.id:<24} {row.exercise.title}  [dim]({M.CLI_STATUS[row.status]})[/]"
+        )
     return EXIT_OK
 
 
@@ -167,23 +205,37 @@ def cmd_show(args) -> int:
     lesson, exercise = session.find(args.id)
     path = session.learner_file(args.id)
     if args.json:
-        print(json.dumps({
-            "id": exercise.id, "lesson": lesson.id, "title": exercise.title, "file": str(path),
-            "signature": exercise.signature, "statement": exercise.statement, "example": exercise.example,
-            "status": session.progress.status(session.pack.id, exercise.id),
-        }, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "id": exercise.id,
+                    "lesson": lesson.id,
+                    "title": exercise.title,
+                    "file": str(path),
+                    "signature": exercise.signature,
+                    "statement": exercise.statement,
+                    "example": exercise.example,
+                    "status": session.progress.status(session.pack.id, exercise.id),
+                },
+                ensure_ascii=False,
+            )
+        )
         return EXIT_OK
     from rich.markdown import Markdown
     from rich.syntax import Syntax
 
     console = _console()
-    console.print(f"[bold]{exercise.title}[/] [dim]({exercise.id}, {lesson.number}. {lesson.title})[/]\n")
+    console.print(
+        f"[bold]{exercise.title}[/] [dim]({exercise.id}, {lesson.number}. {lesson.title})[/]\n"
+    )
     console.print(Markdown(exercise.statement))
     console.print(f"\n[bold]{M.CLI_SHOW_SIGNATURE}[/]")
     console.print(Syntax(exercise.signature, "python", theme="ansi_dark", word_wrap=True))
     if exercise.example:
         console.print(f"\n[bold]{M.CLI_SHOW_EXAMPLE}[/]")
-        console.print(Syntax(exercise.example.rstrip(), "python", theme="ansi_dark", word_wrap=True))
+        console.print(
+            Syntax(exercise.example.rstrip(), "python", theme="ansi_dark", word_wrap=True)
+        )
     console.print("\n" + M.CLI_SHOW_FILE.format(path=path))
     console.print(M.CLI_SHOW_NEXT.format(id=exercise.id))
     return EXIT_OK
@@ -195,9 +247,13 @@ def cmd_submit(args) -> int:
 
     def on_event(event: dict) -> None:
         if console is not None and event.get("event") == "case" and console.is_terminal:
-            console.print(f"[dim]  … {event['name']} ({event['index'] + 1}/{event['total']})[/]", end="\r")
+            console.print(
+                f"[dim]  … {event['name']} ({event['index'] + 1}/{event['total']})[/]", end="\r"
+            )
 
-    verdict = session.submit(args.id, args.file, seed=args.seed, device=args.device, on_event=on_event)
+    verdict = session.submit(
+        args.id, args.file, seed=args.seed, device=args.device, on_event=on_event
+    )
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:
@@ -221,17 +277,28 @@ def render_verdict(console, verdict: Verdict) -> None:
     if verdict.error is not None:
         kind = M.ERROR_KIND_NAMES.get(verdict.error.kind, verdict.error.kind)
         line = M.VERDICT_ERROR_LINE.format(line=verdict.error.line) if verdict.error.line else ""
-        console.print("[red]" + escape(M.VERDICT_ERROR.format(kind=kind, message=verdict.error.message) + line) + "[/]")
+        console.print(
+            "[red]"
+            + escape(M.VERDICT_ERROR.format(kind=kind, message=verdict.error.message) + line)
+            + "[/]"
+        )
     state = f"[green]{M.VERDICT_PASSED}[/]" if verdict.passed else f"[red]{M.VERDICT_FAILED}[/]"
     console.print(
         M.VERDICT_SUMMARY.format(
-            exercise=verdict.exercise, state=state, score=verdict.score,
-            passed=sum(c.passed for c in verdict.checks), total=len(verdict.checks),
-            duration=verdict.duration_s, device=verdict.device, seed=verdict.seed,
+            exercise=verdict.exercise,
+            state=state,
+            score=verdict.score,
+            passed=sum(c.passed for c in verdict.checks),
+            total=len(verdict.checks),
+            duration=verdict.duration_s,
+            device=verdict.device,
+            seed=verdict.seed,
         )
     )
     if not verdict.passed:
-        console.print(f"[dim]{M.VERDICT_REPLAY.format(exercise=verdict.exercise, seed=verdict.seed)}[/]")
+        console.print(
+            f"[dim]{M.VERDICT_REPLAY.format(exercise=verdict.exercise, seed=verdict.seed)}[/]"
+        )
 
 
 def cmd_hint(args) -> int:
@@ -240,14 +307,29 @@ def cmd_hint(args) -> int:
     level, text = session.next_hint(args.id)
     total = len(exercise.hints)
     if args.json:
-        print(json.dumps({"id": exercise.id, "level": level, "total": total, "hint": text}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"id": exercise.id, "level": level, "total": total, "hint": text},
+                ensure_ascii=False,
+            )
+        )
         return EXIT_OK
     from rich.markdown import Markdown
 
     console = _console()
-    console.print(f"[bold]{M.CLI_HINT_HEADER.format(level=level, total=total, title=exercise.title)}[/]")
+    console.print(
+        f"[bold]{M.CLI_HINT_HEADER.format(level=level, total=total, title=exercise.title)}[/]"
+    )
     console.print(Markdown(text))
-    console.print("[dim]" + (M.CLI_HINT_LAST.format(id=exercise.id) if level >= total else M.CLI_HINT_MORE.format(id=exercise.id)) + "[/]")
+    console.print(
+        "[dim]"
+        + (
+            M.CLI_HINT_LAST.format(id=exercise.id)
+            if level >= total
+            else M.CLI_HINT_MORE.format(id=exercise.id)
+        )
+        + "[/]"
+    )
     return EXIT_OK
 
 
@@ -255,7 +337,12 @@ def cmd_reset(args) -> int:
     session = _session(args)
     path, backup = session.reset(args.id)
     if args.json:
-        print(json.dumps({"id": args.id, "file": str(path), "backup": str(backup) if backup else None}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"id": args.id, "file": str(path), "backup": str(backup) if backup else None},
+                ensure_ascii=False,
+            )
+        )
         return EXIT_OK
     print(M.CLI_RESET_DONE.format(id=args.id, path=path))
     print(M.CLI_RESET_BACKUP.format(backup=backup) if backup else M.CLI_RESET_NOTHING)
@@ -270,26 +357,58 @@ def cmd_progress(args) -> int:
         lesson = item.lesson
         mine = [r for r in rows if r.lesson is lesson]
         correct, answered = session.progress.quiz_score(session.pack.id, lesson.id)
-        lessons.append({
-            "lesson": lesson.id, "number": lesson.number, "title": lesson.title,
-            "passed": sum(r.status == "passed" for r in mine), "total": len(mine),
-            "quiz_correct": correct, "quiz_total": len(lesson.quiz),
-        })
+        lessons.append(
+            {
+                "lesson": lesson.id,
+                "number": lesson.number,
+                "title": lesson.title,
+                "passed": sum(r.status == "passed" for r in mine),
+                "total": len(mine),
+                "quiz_correct": correct,
+                "quiz_total": len(lesson.quiz),
+            }
+        )
     nxt = session.next_exercise()
     if args.json:
-        print(json.dumps({"lessons": lessons, "next": nxt.exercise.id if nxt else None}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"lessons": lessons, "next": nxt.exercise.id if nxt else None}, ensure_ascii=False
+            )
+        )
         return EXIT_OK
     for entry in lessons:
-        quiz = M.CLI_PROGRESS_QUIZ.format(score=entry["quiz_correct"], total=entry["quiz_total"]) if entry["quiz_total"] else ""
-        print(M.CLI_PROGRESS_LESSON.format(number=entry["number"], title=entry["title"], passed=entry["passed"], total=entry["total"], quiz=quiz))
-    print(M.CLI_PROGRESS_TOTAL.format(passed=sum(e["passed"] for e in lessons), total=sum(e["total"] for e in lessons)))
-    print(M.CLI_PROGRESS_NEXT.format(id=nxt.exercise.id, title=nxt.exercise.title) if nxt else M.CLI_PROGRESS_ALL_DONE)
+        quiz = (
+            M.CLI_PROGRESS_QUIZ.format(score=entry["quiz_correct"], total=entry["quiz_total"])
+            if entry["quiz_total"]
+            else ""
+        )
+        print(
+            M.CLI_PROGRESS_LESSON.format(
+                number=entry["number"],
+                title=entry["title"],
+                passed=entry["passed"],
+                total=entry["total"],
+                quiz=quiz,
+            )
+        )
+    print(
+        M.CLI_PROGRESS_TOTAL.format(
+            passed=sum(e["passed"] for e in lessons), total=sum(e["total"] for e in lessons)
+        )
+    )
+    print(
+        M.CLI_PROGRESS_NEXT.format(id=nxt.exercise.id, title=nxt.exercise.title)
+        if nxt
+        else M.CLI_PROGRESS_ALL_DONE
+    )
     return EXIT_OK
 
 
 def cmd_watch(args) -> int:
     session = _session(args)
-    exercise_id = args.id or (session.next_exercise().exercise.id if session.next_exercise() else None)
+    exercise_id = args.id or (
+        session.next_exercise().exercise.id if session.next_exercise() else None
+    )
     if exercise_id is None:
         print(M.CLI_WATCH_ALL_DONE)
         return EXIT_OK
@@ -330,14 +449,31 @@ def cmd_validate(args) -> int:
     if args.fix_encoding and root.is_dir():
         for path, backup in fix_encoding(root):
             print(M.PACK_MOJIBAKE_FIXED.format(file=path, backup=backup), file=sys.stderr)
-    report = validate(root, tutor_home(), progress=None if args.json else lambda text: print(text, file=sys.stderr))
+    report = validate(
+        root,
+        tutor_home(),
+        progress=None if args.json else lambda text: print(text, file=sys.stderr),
+    )
     if args.json:
-        print(json.dumps({"ok": report.ok, "faults": [
-            {"file": f.file, "line": f.line, "message": f.message} for f in report.faults
-        ]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "faults": [
+                        {"file": f.file, "line": f.line, "message": f.message}
+                        for f in report.faults
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
     elif report.ok:
         assert report.pack is not None
-        print(M.CLI_VALIDATE_OK.format(lessons=len(report.pack.lessons), exercises=len(report.pack.exercises)))
+        print(
+            M.CLI_VALIDATE_OK.format(
+                lessons=len(report.pack.lessons), exercises=len(report.pack.exercises)
+            )
+        )
     else:
         print(M.CLI_VALIDATE_FAULTS.format(n=len(report.faults)))
         for fault in report.faults:

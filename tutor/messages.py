@@ -16,7 +16,9 @@ KIND_LIST = "liste"
 KIND_MAPPING = "eşleme (anahtar: değer)"
 
 # --- pack schema ---------------------------------------------------------------------------
-SCHEMA_EXPECTED_LIST = "liste bekleniyordu, {got} geldi. Her öğeyi '- ' ile başlayan bir satıra yazın."
+SCHEMA_EXPECTED_LIST = (
+    "liste bekleniyordu, {got} geldi. Her öğeyi '- ' ile başlayan bir satıra yazın."
+)
 SCHEMA_EXPECTED_MAPPING = "eşleme (anahtar: değer) bekleniyordu, {got} geldi."
 SCHEMA_EXPECTED_TEXT = "metin bekleniyordu, {got} geldi."
 SCHEMA_EXPECTED_BOOL = "true ya da false bekleniyordu, {got} geldi."
@@ -36,7 +38,9 @@ SCHEMA_PATH_DESCRIPTION = "Paket klasörüne göre göreli dosya yolu; paketin d
 
 # --- pack loading ----------------------------------------------------------------------------
 PACK_NOT_A_DIR = "'{path}' bir klasör değil ya da yok."
-PACK_NO_MANIFEST = "paket bildirimi (pack.yaml) bulunamadı; paketin kök klasörüne bir pack.yaml ekleyin."
+PACK_NO_MANIFEST = (
+    "paket bildirimi (pack.yaml) bulunamadı; paketin kök klasörüne bir pack.yaml ekleyin."
+)
 PACK_NOT_UTF8 = (
     "dosya UTF-8 değil (geçersiz bayt 0x{byte:02x}). Dosyayı UTF-8 olarak kaydedin "
     "(ör. `iconv -f windows-1254 -t utf-8`)."
@@ -75,7 +79,9 @@ PACK_PATH_ESCAPES = "'{path}' paket klasörünün dışını gösteriyor; yollar
 PACK_PATH_MISSING = "'{path}' dosyası bulunamadı; yolu düzeltin ya da dosyayı ekleyin."
 PACK_DUPLICATE_LESSON = "'{id}' kimlikli ders iki kez tanımlanmış (ilki {where})."
 PACK_DUPLICATE_EXERCISE = "'{id}' kimlikli alıştırma iki kez tanımlanmış (ilki {where})."
-PACK_QUIZ_ANSWER_RANGE = "doğru cevap {answer} numaralı seçenek olamaz: {n} seçenek var (sayım 0'dan başlar)."
+PACK_QUIZ_ANSWER_RANGE = (
+    "doğru cevap {answer} numaralı seçenek olamaz: {n} seçenek var (sayım 0'dan başlar)."
+)
 PACK_BAD_SYMBOL = "'{name}' geçerli bir Python adı değil."
 PACK_SYMBOL_NOT_DEFINED = "{what} dosyası '{name}' adını tanımlamıyor."
 PACK_PY_SYNTAX = "Python sözdizimi hatası: {msg}."
@@ -114,7 +120,9 @@ CLI_VALIDATE_OK = "Paket geçerli: {lessons} ders, {exercises} alıştırma. Her
 CLI_VALIDATE_FAULTS = "Pakette {n} sorun bulundu:"
 CLI_VALIDATE_CHECKING = "Örnek çözümler ve başlangıç dosyaları değerlendiriliyor ({n} alıştırma)..."
 CLI_VALIDATE_SOLUTION_FAILED = "örnek çözüm geçmedi: {detail}"
-CLI_VALIDATE_STARTER_PASSED = "başlangıç dosyası geçti; başlangıç dosyası kalmalı (öğrenciye çözüm verilmiş olur)."
+CLI_VALIDATE_STARTER_PASSED = (
+    "başlangıç dosyası geçti; başlangıç dosyası kalmalı (öğrenciye çözüm verilmiş olur)."
+)
 CLI_VALIDATE_STARTER_ERROR = "başlangıç dosyası değerlendirilemedi: {detail}"
 CLI_WATCH_WAITING = "'{path}' izleniyor; her kayıtta yeniden değerlendirilecek. Çıkmak için Ctrl+C."
 CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor..."
@@ -149,21 +157,31 @@ GRADE_NOT_CALLABLE = "'{name}' çağrılabilir değil ({type}); bir fonksiyon ya
 GRADE_STILL_STARTER = "Çözüm henüz yazılmamış (NotImplementedError). Dosyanızı açıp çözümü yazın: tutor show ile yolunu görebilirsiniz."
 GRADE_EXCEPTION = "{exc_type} istisnası: {exc}"
 GRADE_SYSTEM_EXIT = "Kodunuz sys.exit({code}) çağırdı; değerlendirme yarıda kaldı. Fonksiyondan çıkmak için return kullanın."
-GRADE_TIMEOUT = "Süre sınırı ({limit:g} sn) aşıldı; bitmeyen bir döngü ya da çok yavaş bir işlem olabilir."
+GRADE_TIMEOUT = (
+    "Süre sınırı ({limit:g} sn) aşıldı; bitmeyen bir döngü ya da çok yavaş bir işlem olabilir."
+)
 GRADE_TIMEOUT_AT_IMPORT = "Süre sınırı ({limit:g} sn) dosya yüklenirken aşıldı; modül düzeyinde bitmeyen bir döngü olabilir."
 GRADE_MEMORY = "Bellek sınırı ({limit} MiB) aşıldı; çok büyük bir tensör ya da sonu gelmeyen bir liste olabilir."
 GRADE_CRASH_SIGNAL = "Süreç {signal} sinyaliyle çöktü (ör. bellek erişim hatası)."
 GRADE_CRASH_EXIT = "Süreç, değerlendirme bitmeden {code} çıkış koduyla sonlandı (os._exit gibi bir çağrı olabilir)."
 GRADE_CRASH_PROTOCOL = "Süreç anlaşılmayan bir sonuç gönderdi; değerlendirme yapılamadı."
-GRADE_FORBIDDEN = "Yasak çağrı: {call} kullanılmış{where}. Bu alıştırmada işlemi kendiniz yazmalısınız."
-GRADE_FORBIDDEN_STATIC = "Yasak kullanım: '{name}'{where}. Bu alıştırmada işlemi kendiniz yazmalısınız."
-GRADE_FORBIDDEN_OPERATOR = "Yasak işleç: '{op}'{where}. Bu alıştırmada çarpımı kendiniz yazmalısınız."
+GRADE_FORBIDDEN = (
+    "Yasak çağrı: {call} kullanılmış{where}. Bu alıştırmada işlemi kendiniz yazmalısınız."
+)
+GRADE_FORBIDDEN_STATIC = (
+    "Yasak kullanım: '{name}'{where}. Bu alıştırmada işlemi kendiniz yazmalısınız."
+)
+GRADE_FORBIDDEN_OPERATOR = (
+    "Yasak işleç: '{op}'{where}. Bu alıştırmada çarpımı kendiniz yazmalısınız."
+)
 GRADE_TAMPER = "Değerlendiricinin izleme düzeneği devre dışı bırakılmış{where}; buna izin verilmez."
 GRADE_WHERE_LINE = " ({line}. satırda)"
 GRADE_OUTPUT_TRUNCATED = "[çıktı {limit} KiB ile sınırlandı; {dropped} bayt atıldı]"
 GRADE_NOT_RUN = "Çalıştırılamadı: {reason}"
 GRADE_CASE_NOT_REACHED = "bu denetime sıra gelmedi"
-GRADE_CUDA_UNAVAILABLE = "CUDA istendi ama bu makinede kullanılabilir bir CUDA cihazı yok. --device cpu ile deneyin."
+GRADE_CUDA_UNAVAILABLE = (
+    "CUDA istendi ama bu makinede kullanılabilir bir CUDA cihazı yok. --device cpu ile deneyin."
+)
 GRADE_BAD_DEVICE = "Bilinmeyen cihaz '{device}'; cpu, cuda ya da auto yazın."
 GRADE_GRADER_BROKEN = "Değerlendirici çalıştırılamadı ({file}): {exc}. Bu, paketteki bir hatadır."
 GRADE_WORKER_FAILED = "Değerlendirme sürecine ulaşılamadı: {exc}"
@@ -175,16 +193,16 @@ CMP_NOT_TUPLE = "{what}: {n} öğeli bir demet (tuple) bekleniyordu, {got} geldi
 CMP_SHAPE = "{what}: şekil farklı; beklenen {expected}, gelen {actual}."
 CMP_DTYPE = "{what}: veri tipi farklı; beklenen {expected}, gelen {actual}."
 CMP_DEVICE = "{what}: cihaz farklı; beklenen {expected}, gelen {actual}. Sonucu girdinin cihazında oluşturun."
-CMP_NONFINITE = "{what}: {count} değer {kind} (ilki {index} konumunda), oysa beklenen değerler sonlu."
+CMP_NONFINITE = (
+    "{what}: {count} değer {kind} (ilki {index} konumunda), oysa beklenen değerler sonlu."
+)
 CMP_NONFINITE_EXPECTED = "{what}: {index} konumunda {expected} bekleniyordu, {actual} geldi."
 CMP_VALUES = (
     "{what}: {total} elemandan {count} tanesi (%{percent:.1f}) tolerans dışında. "
     "En büyük mutlak fark {abs_diff:.3g}, {abs_index} konumunda (beklenen {expected:.6g}, gelen {actual:.6g}); "
     "en büyük göreli fark {rel_diff:.3g}, {rel_index} konumunda. Tolerans: atol={atol:g}, rtol={rtol:g}."
 )
-CMP_SCALAR_TENSOR = (
-    "{what}: beklenen {expected:.6g}, gelen {actual:.6g} (mutlak fark {diff:.3g}; tolerans: atol={atol:g}, rtol={rtol:g})."
-)
+CMP_SCALAR_TENSOR = "{what}: beklenen {expected:.6g}, gelen {actual:.6g} (mutlak fark {diff:.3g}; tolerans: atol={atol:g}, rtol={rtol:g})."
 CMP_EXACT = "{what}: {total} elemandan {count} tanesi farklı; ilki {index} konumunda (beklenen {expected}, gelen {actual})."
 CMP_SCALAR = "{what}: beklenen {expected!r}, gelen {actual!r}."
 CMP_INPUT_CHANGED = "{name} girdisi yerinde değiştirilmiş; girdiyi değiştirmeden yeni bir tensör döndürün (ör. `x = x.clone()` ya da yerinde olmayan işlemler)."
@@ -195,12 +213,16 @@ WHAT_GRAD = "{name} gradyanı"
 WHAT_ITEM = "{what}[{i}]"
 NONFINITE_NAN = "NaN"
 NONFINITE_INF = "sonsuz (Inf)"
-GRADE_MEMORY_EXCEPTION = "Bellek yetmedi: {exc}. Çok büyük bir tensör ya da sonu gelmeyen bir liste olabilir."
+GRADE_MEMORY_EXCEPTION = (
+    "Bellek yetmedi: {exc}. Çok büyük bir tensör ya da sonu gelmeyen bir liste olabilir."
+)
 GRADE_LEAF_INPLACE = (
     "Girdi yerinde değiştirilmiş (gradyan isteyen bir girdi üzerinde yerinde işlem). Girdiyi değiştirmeden "
     "yeni bir tensör döndürün; ör. `x[x < 0] = 0` yerine `torch.where(...)` ya da `x.clamp(...)`."
 )
-GRADE_SANDBOX = "'{name}' kullanımına izin verilmez{where}: değerlendirme düzeneğine müdahale sayılır."
+GRADE_SANDBOX = (
+    "'{name}' kullanımına izin verilmez{where}: değerlendirme düzeneğine müdahale sayılır."
+)
 GRADE_TIMEOUT_IN_CASE = "bu denetim sırasında süre sınırı ({limit:g} sn) aşıldı"
 GRADE_UNEXPECTED_VALUE = "Dönen değer beklenen biçimde değil ({exc})."
 KIND_TENSOR = "tensör"
@@ -280,7 +302,9 @@ APP_NO_QUIZ = "Bu derste böyle bir sınav yok."
 APP_LESSON_TITLE = "Ders okuyucu"
 APP_TOC_TOP = "Dersin başı"
 APP_TOC_END = "Dersin sonu"
-APP_LESSON_PRE_QUIZ_NOTE = "Bu dersin bir ders öncesi sınavı var: ne bildiğinizi görmek için o tuşuna basın."
+APP_LESSON_PRE_QUIZ_NOTE = (
+    "Bu dersin bir ders öncesi sınavı var: ne bildiğinizi görmek için o tuşuna basın."
+)
 APP_LESSON_END_EXERCISES = "Bu dersin alıştırmaları (sıradakini açmak için `a`):"
 APP_LESSON_END_QUIZ = "Dersi bitirdiyseniz {n} soruluk ders sonu sınavını çözün: `b`."
 APP_EXAMPLE_TITLE = "Örnek {label} — {title}"
@@ -308,10 +332,14 @@ APP_QUIZ_ANSWER_FIRST = "Önce bir seçenek işaretleyin."
 APP_EXERCISE_TITLE = "Alıştırma · {title}"
 APP_EXERCISE_STATUS = "{id} · {number}. {lesson} · {status} · {attempts} deneme"
 APP_EXERCISE_FILE = "Dosyanız (düzenlemek için e)"
-APP_WATCH_ON = "İzleme açık: dosyayı her kaydettiğinizde çözümünüz yeniden değerlendirilir (kapatmak için w)."
+APP_WATCH_ON = (
+    "İzleme açık: dosyayı her kaydettiğinizde çözümünüz yeniden değerlendirilir (kapatmak için w)."
+)
 APP_WATCH_OFF = "İzleme kapalı: değerlendirmek için g, yeniden açmak için w."
 APP_EDITOR_NO_SUSPEND = "Bu ortamda düzenleyici açılamıyor. Dosyanızı kendiniz açın: {path}"
-APP_EDITOR_FAILED = "Düzenleyici ({editor}) başlatılamadı: {error}. EDITOR ortam değişkenini ayarlayın."
+APP_EDITOR_FAILED = (
+    "Düzenleyici ({editor}) başlatılamadı: {error}. EDITOR ortam değişkenini ayarlayın."
+)
 APP_HINTS_ALL_SEEN = "Bütün ipuçlarını gördünüz. Yine takılırsanız dersi yeniden okuyun."
 APP_PASSED_NOTE = "Tebrikler, '{id}' alıştırmasını geçtiniz!"
 
@@ -375,23 +403,37 @@ APP_CMD_THEME = "Tema"
 APP_CMD_THEME_HELP = "Renk temasını değiştirir."
 APP_CMD_QUIT = "Çık"
 APP_CMD_QUIT_HELP = "Uygulamayı kapatır; bir dahaki açılışta kaldığınız yerden devam edersiniz."
-APP_WARM_UP_FAILED = "Değerlendirme süreci arka planda başlatılamadı ({error}); ilk gönderimde yeniden denenecek."
+APP_WARM_UP_FAILED = (
+    "Değerlendirme süreci arka planda başlatılamadı ({error}); ilk gönderimde yeniden denenecek."
+)
 
 # Keys: binding id → (footer label, help line). Ids and keys live in tutor/app/keymap.py.
 APP_KEYS = {
     "app.help": ("Yardım", "Bu yardım sayfasını açar."),
-    "app.palette": ("Komutlar", "Komut paleti: bir derse, sınava, alıştırmaya ya da terime adıyla atlayın."),
+    "app.palette": (
+        "Komutlar",
+        "Komut paleti: bir derse, sınava, alıştırmaya ya da terime adıyla atlayın.",
+    ),
     "app.glossary": ("Sözlük", "Bütün terimleri arayabileceğiniz sözlüğü açar."),
     "app.home": ("Harita", "Ders haritasına döner."),
     "app.quit": ("Çık", "Uygulamayı kapatır; kaldığınız yer saklanır."),
     "app.quit_always": ("Çık", "Her durumda çıkar, bir yazı alanındayken de."),
     "common.back": ("Geri", "Bir önceki ekrana döner."),
-    "map.open": ("Aç", "Seçili okumayı, sınavı ya da alıştırmayı açar; bir dersin altındakileri açar ya da kapatır."),
+    "map.open": (
+        "Aç",
+        "Seçili okumayı, sınavı ya da alıştırmayı açar; bir dersin altındakileri açar ya da kapatır.",
+    ),
     "map.next": ("Sıradaki", "Henüz geçmediğiniz ilk alıştırmayı açar."),
     "map.move": ("Gezin", "Haritada yukarı ve aşağı gider."),
     "map.expand": ("Aç/kapat", "Bir dersin altındakileri açar ya da kapatır."),
-    "lesson.toc": ("İçindekiler", "İçindekiler listesini açar ya da kapatır; bir bölüme atlamak için Enter."),
-    "lesson.copy": ("Kopyala", "Seçili örneğin kodunu panoya kopyalar; seçili örnek yoksa ekrandaki ilk örneği."),
+    "lesson.toc": (
+        "İçindekiler",
+        "İçindekiler listesini açar ya da kapatır; bir bölüme atlamak için Enter.",
+    ),
+    "lesson.copy": (
+        "Kopyala",
+        "Seçili örneğin kodunu panoya kopyalar; seçili örnek yoksa ekrandaki ilk örneği.",
+    ),
     "lesson.quiz": ("Sınav", "Ders sonu sınavını başlatır."),
     "lesson.pre_quiz": ("Ön sınav", "Ders öncesi sınavını başlatır."),
     "lesson.exercise": ("Alıştırma", "Bu dersin henüz geçmediğiniz ilk alıştırmasını açar."),
@@ -401,16 +443,28 @@ APP_KEYS = {
     **{f"quiz.choose{n}": ("Seç", "O numaralı seçeneği cevap olarak verir.") for n in range(2, 10)},
     "quiz.next": ("Sonraki", "Sonraki soruya geçer."),
     "quiz.restart": ("Baştan", "Sınavı baştan çözer."),
-    "quiz.select": ("Seçenek", "Oklarla bir seçeneğe gelip Enter ile cevaplayın; cevaptan sonra Enter sonraki soruya geçer."),
-    "exercise.edit": ("Düzenle", "Dosyanızı düzenleyicinizde ($EDITOR) açar; siz çıkınca uygulama kaldığı yerden sürer."),
+    "quiz.select": (
+        "Seçenek",
+        "Oklarla bir seçeneğe gelip Enter ile cevaplayın; cevaptan sonra Enter sonraki soruya geçer.",
+    ),
+    "exercise.edit": (
+        "Düzenle",
+        "Dosyanızı düzenleyicinizde ($EDITOR) açar; siz çıkınca uygulama kaldığı yerden sürer.",
+    ),
     "exercise.submit": ("Gönder", "Dosyanızı değerlendirir; sonuç, sonuç panelinde görünür."),
     "exercise.hint": ("İpucu", "Sıradaki ipucunu gösterir; ipuçları genelden somuta doğru gider."),
-    "exercise.watch": ("İzle", "Dosyayı kaydettiğinizde kendiliğinden değerlendirmeyi açar ya da kapatır."),
+    "exercise.watch": (
+        "İzle",
+        "Dosyayı kaydettiğinizde kendiliğinden değerlendirmeyi açar ya da kapatır.",
+    ),
     "exercise.panes": ("Panel", "Açıklama ile sonuç paneli arasında geçer."),
     "glossary.search": ("Ara", "Arama kutusuna döner."),
     "glossary.down": ("Aşağı", "Arama kutusundayken listede aşağı iner."),
     "glossary.up": ("Yukarı", "Arama kutusundayken listede yukarı çıkar."),
-    "glossary.type": ("Yazın", "Yazdıkça liste süzülür; büyük-küçük harf ve Türkçe harfler fark etmez (isik = ışık = IŞIK)."),
+    "glossary.type": (
+        "Yazın",
+        "Yazdıkça liste süzülür; büyük-küçük harf ve Türkçe harfler fark etmez (isik = ışık = IŞIK).",
+    ),
     "help.close": ("Kapat", "Yardımı kapatır."),
 }
 
@@ -447,7 +501,9 @@ MOD_PLAIN_BUFFER = (
     "{name} düz bir öznitelik olarak saklanmış; `self.register_buffer('{name}', ...)` ile kaydedin ki "
     "state_dict'e girsin ve .to(cihaz) ile modülle birlikte taşınsın."
 )
-MOD_MISSING_BUFFER = "{name} tamponu (buffer) yok; `self.register_buffer('{name}', ...)` ile kaydedin."
+MOD_MISSING_BUFFER = (
+    "{name} tamponu (buffer) yok; `self.register_buffer('{name}', ...)` ile kaydedin."
+)
 MOD_UNEXPECTED_BUFFER = "Beklenmeyen tampon (buffer): {names}. Beklenenler: {expected}."
 MOD_SHAPE = "{name} şekli {expected} olmalı{doc}; sizinki {actual}."
 MOD_DTYPE = "{name} veri tipi {expected} olmalı; sizinki {actual}."

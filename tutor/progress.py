@@ -79,7 +79,10 @@ class Progress:
         with self._write() as conn:
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 conn.execute(statement)
-            conn.execute("INSERT OR IGNORE INTO state (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            conn.execute(
+                "INSERT OR IGNORE INTO state (key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
 
     def close(self) -> None:
         self._conn.close()
@@ -142,7 +145,8 @@ class Progress:
     # --- hints -------------------------------------------------------------------------------
     def hints_taken(self, pack: str, exercise: str) -> int:
         row = self._conn.execute(
-            "SELECT COALESCE(MAX(level), 0) FROM hints WHERE pack = ? AND exercise = ?", (pack, exercise)
+            "SELECT COALESCE(MAX(level), 0) FROM hints WHERE pack = ? AND exercise = ?",
+            (pack, exercise),
         ).fetchone()
         return int(row[0])
 
@@ -150,7 +154,8 @@ class Progress:
         """Record the next hint level (up to `available`) and return it (1-based)."""
         with self._write() as conn:
             row = conn.execute(
-                "SELECT COALESCE(MAX(level), 0) FROM hints WHERE pack = ? AND exercise = ?", (pack, exercise)
+                "SELECT COALESCE(MAX(level), 0) FROM hints WHERE pack = ? AND exercise = ?",
+                (pack, exercise),
             ).fetchone()
             level = min(int(row[0]) + 1, available)
             conn.execute(
@@ -160,7 +165,9 @@ class Progress:
         return level
 
     # --- quizzes -------------------------------------------------------------------------------
-    def record_answer(self, pack: str, lesson: str, quiz: str, question: int, choice: int, correct: bool) -> None:
+    def record_answer(
+        self, pack: str, lesson: str, quiz: str, question: int, choice: int, correct: bool
+    ) -> None:
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO quiz_answers (ts, pack, lesson, quiz, question, choice, correct) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -183,4 +190,7 @@ class Progress:
 
     def set_state(self, key: str, value: str) -> None:
         with self._write() as conn:
-            conn.execute("INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+            conn.execute(
+                "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )

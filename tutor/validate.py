@@ -93,7 +93,8 @@ def validate(
     client.start_worker(home)
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = {
-            ex.id: (ex, pool.submit(grade, ex.solution, ex), pool.submit(grade, ex.starter, ex)) for _, ex in pairs
+            ex.id: (ex, pool.submit(grade, ex.solution, ex), pool.submit(grade, ex.starter, ex))
+            for _, ex in pairs
         }
         for ex_id, (ex, solution_f, starter_f) in futures.items():
             solution, starter = solution_f.result(), starter_f.result()
@@ -102,11 +103,21 @@ def validate(
                 starter if isinstance(starter, Verdict) else None,
             )
             if isinstance(solution, str):
-                report.faults.append(Fault(ex.solution, 0, M.CLI_VALIDATE_SOLUTION_FAILED.format(detail=solution)))
+                report.faults.append(
+                    Fault(ex.solution, 0, M.CLI_VALIDATE_SOLUTION_FAILED.format(detail=solution))
+                )
             elif not solution.passed:
-                report.faults.append(Fault(ex.solution, 0, M.CLI_VALIDATE_SOLUTION_FAILED.format(detail=_first_problem(solution))))
+                report.faults.append(
+                    Fault(
+                        ex.solution,
+                        0,
+                        M.CLI_VALIDATE_SOLUTION_FAILED.format(detail=_first_problem(solution)),
+                    )
+                )
             if isinstance(starter, str):
-                report.faults.append(Fault(ex.starter, 0, M.CLI_VALIDATE_STARTER_ERROR.format(detail=starter)))
+                report.faults.append(
+                    Fault(ex.starter, 0, M.CLI_VALIDATE_STARTER_ERROR.format(detail=starter))
+                )
             elif starter.passed:
                 report.faults.append(Fault(ex.starter, 0, M.CLI_VALIDATE_STARTER_PASSED))
     return report

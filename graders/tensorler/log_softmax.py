@@ -18,10 +18,16 @@ GRADER = FunctionGrader(
             lambda g: inputs(g.randn(3, 6, scale=1e4)),
             note="`log(softmax(x))` büyük farklarda log(0) = -inf verir; `x - logsumexp(x)` biçimini en büyük değeri çıkararak yazın.",
         ),
-        Case("dim=0", lambda g: inputs(g.randn(5, 3), dim=0), note="dim argümanını kullanmayı unutmayın."),
+        Case(
+            "dim=0",
+            lambda g: inputs(g.randn(5, 3), dim=0),
+            note="dim argümanını kullanmayı unutmayın.",
+        ),
         Case("3 boyutlu girdi, dim=1", lambda g: inputs(g.randn(2, 4, 3), dim=1)),
         Case("bitişik olmayan girdi", lambda g: inputs(g.randn(6, 4).t())),
         Case("float64", lambda g: inputs(g.randn(3, 7, dtype=torch.float64))),
-        Case("rastgele şekil", lambda g: inputs(g.randn(*g.shape(1, 4), scale=3.0), dim=-1), repeat=3),
+        Case(
+            "rastgele şekil", lambda g: inputs(g.randn(*g.shape(1, 4), scale=3.0), dim=-1), repeat=3
+        ),
     ],
 )

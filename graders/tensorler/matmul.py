@@ -6,8 +6,26 @@ from tutor.grading.spec import Case, FunctionGrader, inputs
 
 # Her biçimiyle hazır çarpım: yöntem, fonksiyon ve işleç.
 PRODUCTS = (
-    "matmul", "mm", "bmm", "einsum", "tensordot", "linear", "bilinear", "addmm", "addmv", "addbmm",
-    "baddbmm", "dot", "vdot", "mv", "inner", "outer", "ger", "chain_matmul", "multi_dot", "vecdot",
+    "matmul",
+    "mm",
+    "bmm",
+    "einsum",
+    "tensordot",
+    "linear",
+    "bilinear",
+    "addmm",
+    "addmv",
+    "addbmm",
+    "baddbmm",
+    "dot",
+    "vdot",
+    "mv",
+    "inner",
+    "outer",
+    "ger",
+    "chain_matmul",
+    "multi_dot",
+    "vecdot",
 )
 
 

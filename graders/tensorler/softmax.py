@@ -17,7 +17,11 @@ GRADER = FunctionGrader(
             lambda g: inputs(g.randn(3, 6, scale=1e4)),
             note="İpucu: exp almadan önce her satırın en büyük değerini çıkarın; exp(10000) float32'de sonsuz olur.",
         ),
-        Case("dim=0", lambda g: inputs(g.randn(5, 3), dim=0), note="dim argümanını kullanmayı unutmayın."),
+        Case(
+            "dim=0",
+            lambda g: inputs(g.randn(5, 3), dim=0),
+            note="dim argümanını kullanmayı unutmayın.",
+        ),
         Case("3 boyutlu girdi, dim=1", lambda g: inputs(g.randn(2, 4, 3), dim=1)),
         Case("bitişik olmayan girdi", lambda g: inputs(g.randn(6, 4).t())),
         Case("boyutu 1 olan eksen", lambda g: inputs(g.randn(5, 1))),

@@ -82,9 +82,19 @@ def start_worker(home: Path) -> Path:
         log = open(home / "worker.log", "ab")
         env = dict(os.environ)
         package_root = str(_ENGINE_DIR.parent.parent)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (package_root, env.get("PYTHONPATH", "")) if p
+        )
         process = subprocess.Popen(
-            [sys.executable, "-m", "tutor.grading.worker", "--socket", str(path), "--idle", str(IDLE_S)],
+            [
+                sys.executable,
+                "-m",
+                "tutor.grading.worker",
+                "--socket",
+                str(path),
+                "--idle",
+                str(IDLE_S),
+            ],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
@@ -97,7 +107,9 @@ def start_worker(home: Path) -> Path:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 tail = (home / "worker.log").read_text(errors="replace")[-800:]
-                raise CannotGrade(M.GRADE_WORKER_FAILED.format(exc=tail.strip() or process.returncode))
+                raise CannotGrade(
+                    M.GRADE_WORKER_FAILED.format(exc=tail.strip() or process.returncode)
+                )
             sock = _connect(path)
             if sock is not None:
                 sock.close()
@@ -107,7 +119,9 @@ def start_worker(home: Path) -> Path:
         raise CannotGrade(M.GRADE_WORKER_FAILED.format(exc="zaman aşımı"))
 
 
-def _exchange(path: Path, request: dict[str, Any], on_event: Callable[[dict], None] | None) -> Verdict | None:
+def _exchange(
+    path: Path, request: dict[str, Any], on_event: Callable[[dict], None] | None
+) -> Verdict | None:
     sock = _connect(path)
     if sock is None:
         return None

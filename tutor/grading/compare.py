@@ -89,7 +89,9 @@ def check_tensor(
         return M.CMP_NOT_TENSOR.format(what=what, got=describe_type(actual))
     got = actual.tensor
     if tuple(got.shape) != tuple(expected.shape):
-        return M.CMP_SHAPE.format(what=what, expected=format_shape(expected.shape), actual=format_shape(got.shape))
+        return M.CMP_SHAPE.format(
+            what=what, expected=format_shape(expected.shape), actual=format_shape(got.shape)
+        )
     if check_dtype and got.dtype != expected.dtype:
         return M.CMP_DTYPE.format(what=what, expected=expected.dtype, actual=got.dtype)
     if expected_device is not None and actual.device != expected_device:
@@ -98,14 +100,23 @@ def check_tensor(
 
 
 def compare_values(
-    got: torch.Tensor, expected: torch.Tensor, what: str, *, atol: float | None = None, rtol: float | None = None
+    got: torch.Tensor,
+    expected: torch.Tensor,
+    what: str,
+    *,
+    atol: float | None = None,
+    rtol: float | None = None,
 ) -> str | None:
     default_atol, default_rtol = tolerances(expected.dtype)
     atol = default_atol if atol is None else atol
     rtol = default_rtol if rtol is None else rtol
     shape = tuple(expected.shape)
     if expected.dtype.is_floating_point or expected.dtype.is_complex:
-        g = got.detach().to(torch.float64 if not expected.is_complex() else torch.complex128).reshape(-1)
+        g = (
+            got.detach()
+            .to(torch.float64 if not expected.is_complex() else torch.complex128)
+            .reshape(-1)
+        )
         e = expected.detach().to(g.dtype).reshape(-1)
         problem = _nonfinite(g, e, what, shape)
         if problem:
@@ -119,11 +130,18 @@ def compare_values(
             return None
         if not shape:  # one number: say it plainly
             return M.CMP_SCALAR_TENSOR.format(
-                what=what, expected=_scalar(e[0]), actual=_scalar(g[0]), diff=float(diff[0]), atol=atol, rtol=rtol
+                what=what,
+                expected=_scalar(e[0]),
+                actual=_scalar(g[0]),
+                diff=float(diff[0]),
+                atol=atol,
+                rtol=rtol,
             )
         abs_i = int(diff.argmax())
         scale = e.abs()
-        rel = torch.where(scale > 0, diff / scale.clamp_min(torch.finfo(torch.float64).tiny), diff * math.inf)
+        rel = torch.where(
+            scale > 0, diff / scale.clamp_min(torch.finfo(torch.float64).tiny), diff * math.inf
+        )
         rel = torch.where(finite & (diff > 0), rel, torch.zeros_like(rel))
         rel_i = int(rel.argmax())
         return M.CMP_VALUES.format(
@@ -148,8 +166,12 @@ def compare_values(
         return None
     first = int(bad.nonzero()[0])
     return M.CMP_EXACT.format(
-        what=what, total=e.numel(), count=count, index=format_index(first, shape),
-        expected=_scalar(e[first]), actual=_scalar(g[first]),
+        what=what,
+        total=e.numel(),
+        count=count,
+        index=format_index(first, shape),
+        expected=_scalar(e[first]),
+        actual=_scalar(g[first]),
     )
 
 
@@ -167,16 +189,24 @@ def _nonfinite(g: torch.Tensor, e: torch.Tensor, what: str, shape: tuple[int, ..
         if count:
             first = int(unexpected.nonzero()[0])
             if bool(torch.isfinite(e).all()):
-                return M.CMP_NONFINITE.format(what=what, count=count, kind=kind, index=format_index(first, shape))
+                return M.CMP_NONFINITE.format(
+                    what=what, count=count, kind=kind, index=format_index(first, shape)
+                )
             return M.CMP_NONFINITE_EXPECTED.format(
-                what=what, index=format_index(first, shape), expected=_scalar(e[first]), actual=_scalar(g[first])
+                what=what,
+                index=format_index(first, shape),
+                expected=_scalar(e[first]),
+                actual=_scalar(g[first]),
             )
     # Expected NaN/Inf that did not come: report where.
     mismatch = (torch.isnan(e) & ~torch.isnan(g)) | (torch.isinf(e) & (g != e))
     if bool(mismatch.any()):
         first = int(mismatch.nonzero()[0])
         return M.CMP_NONFINITE_EXPECTED.format(
-            what=what, index=format_index(first, shape), expected=_scalar(e[first]), actual=_scalar(g[first])
+            what=what,
+            index=format_index(first, shape),
+            expected=_scalar(e[first]),
+            actual=_scalar(g[first]),
         )
     return None
 
@@ -186,7 +216,7 @@ def same_tensor(a: torch.Tensor, b: torch.Tensor) -> bool:
     if a.shape != b.shape or a.dtype != b.dtype:
         return False
     if a.dtype.is_floating_point:
-        return bool(torch.equal(torch.nan_to_num(a, nan=0.0), torch.nan_to_num(b, nan=0.0))) and bool(
-            torch.equal(torch.isnan(a), torch.isnan(b))
-        )
+        return bool(
+            torch.equal(torch.nan_to_num(a, nan=0.0), torch.nan_to_num(b, nan=0.0))
+        ) and bool(torch.equal(torch.isnan(a), torch.isnan(b)))
     return bool(torch.equal(a, b))

@@ -101,7 +101,9 @@ def load_grader(path: str) -> Grader:
             _GRADER_CACHE[key] = grader
         return _GRADER_CACHE[key]
     except Exception as exc:  # noqa: BLE001 - a broken pack is reported, not crashed on
-        raise CannotGrade(M.GRADE_GRADER_BROKEN.format(file=path, exc=f"{type(exc).__name__}: {exc}")) from exc
+        raise CannotGrade(
+            M.GRADE_GRADER_BROKEN.format(file=path, exc=f"{type(exc).__name__}: {exc}")
+        ) from exc
 
 
 def static_check(source: str, filename: str, grader: Grader) -> GradeError | None:
@@ -124,16 +126,32 @@ def static_check(source: str, filename: str, grader: Grader) -> GradeError | Non
             for alias in node.names:
                 if alias.name.split(".")[0] in SANDBOX_MODULES:
                     return _sandbox_error(alias.name, node.lineno)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in SANDBOX_MODULES | SANDBOX_NAMES:
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and node.value in SANDBOX_MODULES | SANDBOX_NAMES
+        ):
             return _sandbox_error(node.value, node.lineno)
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult) and "@" in grader.forbidden_operators:
-            return GradeError("forbidden", M.GRADE_FORBIDDEN_OPERATOR.format(op="@", where=_where(node.lineno)), node.lineno)
+        elif (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.MatMult)
+            and "@" in grader.forbidden_operators
+        ):
+            return GradeError(
+                "forbidden",
+                M.GRADE_FORBIDDEN_OPERATOR.format(op="@", where=_where(node.lineno)),
+                node.lineno,
+            )
         if name is None:
             continue
         if name in SANDBOX_NAMES:
             return _sandbox_error(name, node.lineno)
         if name in grader.forbidden_names:
-            return GradeError("forbidden", M.GRADE_FORBIDDEN_STATIC.format(name=name, where=_where(node.lineno)), node.lineno)
+            return GradeError(
+                "forbidden",
+                M.GRADE_FORBIDDEN_STATIC.format(name=name, where=_where(node.lineno)),
+                node.lineno,
+            )
     return None
 
 
@@ -177,7 +195,9 @@ def grade(request: Request, emit: Emit | None = None) -> Verdict:
     try:
         cases = grader.build_cases(request.seed)
     except Exception as exc:  # noqa: BLE001
-        raise CannotGrade(M.GRADE_GRADER_BROKEN.format(file=request.grader, exc=f"{type(exc).__name__}: {exc}")) from exc
+        raise CannotGrade(
+            M.GRADE_GRADER_BROKEN.format(file=request.grader, exc=f"{type(exc).__name__}: {exc}")
+        ) from exc
     emit({"event": "started", "total": len(cases), "names": [c.name for c in cases]})
 
     static_error = static_check(source, learner_file, grader)
@@ -203,7 +223,9 @@ def grade(request: Request, emit: Emit | None = None) -> Verdict:
     run = run_child(plan, timeout_s=request.timeout_s, output_limit=OUTPUT_LIMIT, on_frame=on_frame)
     output = run.output.decode("utf-8", errors="replace")
     if run.output_dropped:
-        output += "\n" + M.GRADE_OUTPUT_TRUNCATED.format(limit=OUTPUT_LIMIT // 1024, dropped=run.output_dropped)
+        output += "\n" + M.GRADE_OUTPUT_TRUNCATED.format(
+            limit=OUTPUT_LIMIT // 1024, dropped=run.output_dropped
+        )
     checks, error = _judge(run, cases, grader, device, request)
     return finish(checks, error, output)
 
@@ -228,7 +250,9 @@ def _judge(
             except Exception:  # noqa: BLE001
                 fatal = GradeError("crash", M.GRADE_CRASH_PROTOCOL)
         elif kind == "case_error":
-            case_errors[int(frame["i"])] = GradeError(str(frame["kind"]), str(frame["message"]), frame.get("line"))
+            case_errors[int(frame["i"])] = GradeError(
+                str(frame["kind"]), str(frame["message"]), frame.get("line")
+            )
         elif kind == "fatal":
             message = str(frame["message"])
             if frame["kind"] == "missing_symbol":
@@ -239,7 +263,11 @@ def _judge(
             if frame.get("call") is None:
                 fatal = GradeError("forbidden", M.GRADE_TAMPER.format(where=_where(line)), line)
             else:
-                fatal = GradeError("forbidden", M.GRADE_FORBIDDEN.format(call=frame["call"], where=_where(line)), line)
+                fatal = GradeError(
+                    "forbidden",
+                    M.GRADE_FORBIDDEN.format(call=frame["call"], where=_where(line)),
+                    line,
+                )
         elif kind == "done":
             done = True
 
@@ -252,7 +280,9 @@ def _judge(
     elif run.bad_frames:
         fatal = GradeError("crash", M.GRADE_CRASH_PROTOCOL)
     elif run.exit_signal is not None and not run.killed:
-        fatal = GradeError("crash", M.GRADE_CRASH_SIGNAL.format(signal=signal.Signals(run.exit_signal).name))
+        fatal = GradeError(
+            "crash", M.GRADE_CRASH_SIGNAL.format(signal=signal.Signals(run.exit_signal).name)
+        )
     elif fatal is None and not done:
         fatal = GradeError("crash", M.GRADE_CRASH_EXIT.format(code=run.exit_status))
 
@@ -263,7 +293,10 @@ def _judge(
             try:
                 outcome = grader.check_case(case, results[case.index], torch_device)
             except Exception as exc:  # noqa: BLE001 - a value the grader did not expect
-                outcome_passed, message = False, M.GRADE_UNEXPECTED_VALUE.format(exc=f"{type(exc).__name__}: {exc}")
+                outcome_passed, message = (
+                    False,
+                    M.GRADE_UNEXPECTED_VALUE.format(exc=f"{type(exc).__name__}: {exc}"),
+                )
                 checks.append(Check(case.name, outcome_passed, message))
                 continue
             checks.append(Check(case.name, outcome.passed, outcome.message, outcome.series))

@@ -35,13 +35,11 @@ from tutor.grading.compare import (
 )
 from tutor.grading.spec import (
     Case,
-    Gen,
     Grader,
     Inputs,
     Outcome,
     PreparedCase,
-    _names,
-    case_seed,
+    expand_cases,
     to_device,
     upstream_gradient,
 )
@@ -288,24 +286,16 @@ class ModuleGrader(Grader):
         self.init_check = init_check
         self.check_step = check_step
         self.diagnose = diagnose
-        self.forbidden = _names(forbidden)
-        self.forbidden_names = frozenset(forbidden_names) | frozenset(forbidden)
-        self.forbidden_operators = frozenset(forbidden_operators)
+        self.set_forbidden(forbidden, forbidden_names, forbidden_operators)
         self.check_grad = check_grad
 
     # -- in the grading job, before the learner's process exists ---------------------------
     def build_cases(self, seed: int) -> list[PreparedCase]:
-        prepared = []
-        for spec in self.cases:
-            for r in range(spec.repeat):
-                index = len(prepared)
-                cseed = case_seed(seed, index)
-                name = spec.name if spec.repeat == 1 else f"{spec.name} #{r + 1}"
-                data = spec.make(Gen(cseed))
-                if not isinstance(data, ModuleData):
-                    raise TypeError(f"case '{spec.name}': make() must return module_case(...)")
-                prepared.append(PreparedCase(index, name, cseed, data, spec))
-        return prepared
+        def validate(spec: Case, data: Any) -> None:
+            if not isinstance(data, ModuleData):
+                raise TypeError(f"case '{spec.name}': make() must return module_case(...)")
+
+        return expand_cases(self.cases, seed, validate)
 
     def _wants_grad(self, case: PreparedCase, step: Step) -> bool:
         default = self.check_grad if case.spec.grad is None else case.spec.grad

@@ -67,7 +67,9 @@ def encode(value: Any, depth: int = 0) -> Any:
 def decode(value: Any) -> Any:
     if isinstance(value, dict):
         if "__tensor__" in value:
-            return RemoteTensor(value["__tensor__"], value["device"], value["requires_grad"], value["is_parameter"])
+            return RemoteTensor(
+                value["__tensor__"], value["device"], value["requires_grad"], value["is_parameter"]
+            )
         if "__other__" in value:
             return RemoteOther(value["__other__"], value.get("text", ""))
         if "__dict__" in value:
@@ -159,7 +161,10 @@ def learner_line(learner_file: str, tb=None) -> int | None:
 def recorder_active(recorder: CallRecorder) -> bool:
     from torch.overrides import _get_current_function_mode_stack
 
-    return any(mode is recorder for mode in _get_current_function_mode_stack()) and torch._C._is_torch_function_enabled()
+    return (
+        any(mode is recorder for mode in _get_current_function_mode_stack())
+        and torch._C._is_torch_function_enabled()
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -178,14 +183,23 @@ class ChildPlan:
     limit_address_space: bool
 
 
-_MEMORY_MARKERS = ("can't allocate memory", "out of memory", "DefaultCPUAllocator", "std::bad_alloc")
+_MEMORY_MARKERS = (
+    "can't allocate memory",
+    "out of memory",
+    "DefaultCPUAllocator",
+    "std::bad_alloc",
+)
 _LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation"
 
 
-def classify_exception(exc: BaseException, learner_file: str, at_import: bool) -> tuple[str, str, int | None]:
+def classify_exception(
+    exc: BaseException, learner_file: str, at_import: bool
+) -> tuple[str, str, int | None]:
     line = learner_line(learner_file, exc.__traceback__)
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    if isinstance(exc, MemoryError) or (isinstance(exc, RuntimeError) and any(m in str(exc) for m in _MEMORY_MARKERS)):
+    if isinstance(exc, MemoryError) or (
+        isinstance(exc, RuntimeError) and any(m in str(exc) for m in _MEMORY_MARKERS)
+    ):
         return "memory", M.GRADE_MEMORY_EXCEPTION.format(exc=text or type(exc).__name__), line
     if isinstance(exc, SystemExit):
         return "exception", M.GRADE_SYSTEM_EXIT.format(code=exc.code), line
@@ -233,7 +247,15 @@ def child_main(plan: ChildPlan, result_fd: int, output_fd: int) -> None:
         sys.stdout.flush()
     except BaseException:  # noqa: BLE001 - last resort: say something rather than nothing
         try:
-            write_frame(result_fd, {"t": "fatal", "kind": "crash", "message": traceback.format_exc()[-500:], "line": None})
+            write_frame(
+                result_fd,
+                {
+                    "t": "fatal",
+                    "kind": "crash",
+                    "message": traceback.format_exc()[-500:],
+                    "line": None,
+                },
+            )
         except BaseException:
             pass
     os._exit(0)
@@ -265,7 +287,11 @@ def _run_learner(plan: ChildPlan, fd: int) -> None:
     device = torch.device(plan.device)
     _guard_escape_hatches(recorder)
     recorder.__enter__()
-    namespace: dict[str, Any] = {"__name__": "cozum", "__file__": plan.learner_file, "__builtins__": __builtins__}
+    namespace: dict[str, Any] = {
+        "__name__": "cozum",
+        "__file__": plan.learner_file,
+        "__builtins__": __builtins__,
+    }
     try:
         code = compile(plan.source, plan.learner_file, "exec")
         exec(code, namespace)  # noqa: S102 - this is the learner's own code, in its own process
@@ -287,7 +313,13 @@ def _run_learner(plan: ChildPlan, fd: int) -> None:
             frame = {"t": "result", "i": case.index, "value": encode(value)}
         except BaseException as exc:  # noqa: BLE001
             kind, message, line = classify_exception(exc, plan.learner_file, at_import=False)
-            frame = {"t": "case_error", "i": case.index, "kind": kind, "message": message, "line": line}
+            frame = {
+                "t": "case_error",
+                "i": case.index,
+                "kind": kind,
+                "message": message,
+                "line": line,
+            }
         if not _report_forbidden(recorder, fd):
             return
         write_frame(fd, frame)

@@ -39,10 +39,14 @@ class Gen:
         self.torch = torch.Generator().manual_seed(seed)
         self.py = random.Random(seed)
 
-    def randn(self, *shape: int, dtype: torch.dtype = torch.float32, scale: float = 1.0) -> torch.Tensor:
+    def randn(
+        self, *shape: int, dtype: torch.dtype = torch.float32, scale: float = 1.0
+    ) -> torch.Tensor:
         return torch.randn(shape, generator=self.torch, dtype=dtype) * scale
 
-    def uniform(self, *shape: int, low: float = 0.0, high: float = 1.0, dtype=torch.float32) -> torch.Tensor:
+    def uniform(
+        self, *shape: int, low: float = 0.0, high: float = 1.0, dtype=torch.float32
+    ) -> torch.Tensor:
         return torch.rand(shape, generator=self.torch, dtype=dtype) * (high - low) + low
 
     def randint(self, low: int, high: int, *shape: int) -> torch.Tensor:
@@ -52,8 +56,12 @@ class Gen:
         """A Python int in [low, high]."""
         return self.py.randint(low, high)
 
-    def shape(self, min_dims: int = 1, max_dims: int = 3, min_size: int = 1, max_size: int = 6) -> tuple[int, ...]:
-        return tuple(self.py.randint(min_size, max_size) for _ in range(self.py.randint(min_dims, max_dims)))
+    def shape(
+        self, min_dims: int = 1, max_dims: int = 3, min_size: int = 1, max_size: int = 6
+    ) -> tuple[int, ...]:
+        return tuple(
+            self.py.randint(min_size, max_size) for _ in range(self.py.randint(min_dims, max_dims))
+        )
 
     def choice(self, options: Sequence[Any]) -> Any:
         return options[self.py.randrange(len(options))]
@@ -103,6 +111,23 @@ class Outcome:
     series: list[float] | None = None
 
 
+def expand_cases(
+    cases: Sequence[Case], seed: int, validate: Callable[[Case, Any], None] | None = None
+) -> list[PreparedCase]:
+    """Draw every case's data from its own seeded stream; `repeat` cases become #1, #2, ..."""
+    prepared = []
+    for spec in cases:
+        for r in range(spec.repeat):
+            index = len(prepared)
+            cseed = case_seed(seed, index)
+            name = spec.name if spec.repeat == 1 else f"{spec.name} #{r + 1}"
+            data = spec.make(Gen(cseed))
+            if validate is not None:
+                validate(spec, data)
+            prepared.append(PreparedCase(index, name, cseed, data, spec))
+    return prepared
+
+
 class Grader:
     """The interface the engine drives; see the module docstring."""
 
@@ -111,6 +136,17 @@ class Grader:
     forbidden_names: frozenset[str] = frozenset()
     forbidden_operators: frozenset[str] = frozenset()
     threads: int = 1
+
+    def set_forbidden(
+        self,
+        forbidden: Sequence[str],
+        forbidden_names: Sequence[str] = (),
+        forbidden_operators: Sequence[str] = (),
+    ) -> None:
+        """Calls caught at run time (`forbidden`) are also caught by name in the source."""
+        self.forbidden = _names(forbidden)
+        self.forbidden_names = frozenset(forbidden_names) | frozenset(forbidden)
+        self.forbidden_operators = frozenset(forbidden_operators)
 
     def build_cases(self, seed: int) -> list[PreparedCase]:
         raise NotImplementedError
@@ -161,7 +197,9 @@ def describe_inputs(data: Inputs, arg_names: Sequence[str]) -> str:
 def _describe_value(name: str, value: Any) -> str:
     if isinstance(value, torch.Tensor):
         extra = "" if value.is_contiguous() else M.CASE_NONCONTIGUOUS
-        return f"{name}: {format_shape(value.shape)} {str(value.dtype).replace('torch.', '')}{extra}"
+        return (
+            f"{name}: {format_shape(value.shape)} {str(value.dtype).replace('torch.', '')}{extra}"
+        )
     return f"{name}={value!r}"
 
 
@@ -195,30 +233,23 @@ class FunctionGrader(Grader):
         self.reference = reference
         self.cases = list(cases)
         self.arg_names = tuple(arg_names)
-        self.forbidden = _names(forbidden)
-        self.forbidden_names = frozenset(forbidden_names) | frozenset(forbidden)
-        self.forbidden_operators = frozenset(forbidden_operators)
+        self.set_forbidden(forbidden, forbidden_names, forbidden_operators)
         self.check_grad = check_grad
         self.output_names = tuple(output_names)
         self.call = call
 
     # -- in the grading job, before the learner's process exists ---------------------------
     def build_cases(self, seed: int) -> list[PreparedCase]:
-        prepared = []
-        for spec in self.cases:
-            for r in range(spec.repeat):
-                index = len(prepared)
-                cseed = case_seed(seed, index)
-                name = spec.name if spec.repeat == 1 else f"{spec.name} #{r + 1}"
-                prepared.append(PreparedCase(index, name, cseed, spec.make(Gen(cseed)), spec))
-        return prepared
+        return expand_cases(self.cases, seed)
 
     def _wants_grad(self, case: PreparedCase) -> bool:
         return self.check_grad if case.spec.grad is None else case.spec.grad
 
     def _grad_inputs(self, data: Inputs) -> list[int]:
         return [
-            i for i, a in enumerate(data.args) if isinstance(a, torch.Tensor) and a.dtype.is_floating_point
+            i
+            for i, a in enumerate(data.args)
+            if isinstance(a, torch.Tensor) and a.dtype.is_floating_point
         ]
 
     # -- in the learner's process -------------------------------------------------------------
@@ -233,7 +264,12 @@ class FunctionGrader(Grader):
             args[i].requires_grad_(True)
         out = self.call(fn, *args, **kwargs) if self.call is not None else fn(*args, **kwargs)
         result: dict[str, Any] = {"out": out, "inputs_after": [a for a in args]}
-        if grad_idx and isinstance(out, torch.Tensor) and out.requires_grad and out.is_floating_point():
+        if (
+            grad_idx
+            and isinstance(out, torch.Tensor)
+            and out.requires_grad
+            and out.is_floating_point()
+        ):
             upstream = upstream_gradient(case.seed, out.shape, out.dtype).to(out.device)
             out.backward(upstream)
             result["grads"] = [args[i].grad for i in grad_idx]
@@ -253,12 +289,19 @@ class FunctionGrader(Grader):
         problem = self._compare_output(result.get("out"), expected, spec, device)
         if problem is None:
             problem = self._check_inputs(data, result.get("inputs_after", []))
-        if problem is None and grad_idx and isinstance(expected, torch.Tensor) and expected.requires_grad:
+        if (
+            problem is None
+            and grad_idx
+            and isinstance(expected, torch.Tensor)
+            and expected.requires_grad
+        ):
             out = result["out"]
             if not out.requires_grad:
                 problem = M.CMP_DETACHED.format(what=M.WHAT_OUTPUT.capitalize())
             else:
-                expected.backward(upstream_gradient(case.seed, expected.shape, expected.dtype).to(device))
+                expected.backward(
+                    upstream_gradient(case.seed, expected.shape, expected.dtype).to(device)
+                )
                 got_grads = result.get("grads") or [None] * len(grad_idx)
                 for i, got in zip(grad_idx, got_grads):
                     name = self._arg_name(i)
@@ -284,30 +327,49 @@ class FunctionGrader(Grader):
     def _arg_name(self, i: int) -> str:
         return self.arg_names[i] if i < len(self.arg_names) else f"arg{i}"
 
-    def _tolerances(self, dtype: torch.dtype, spec: Case, grad: bool = False) -> tuple[float, float]:
+    def _tolerances(
+        self, dtype: torch.dtype, spec: Case, grad: bool = False
+    ) -> tuple[float, float]:
         atol, rtol = tolerances(dtype)
         if grad:
             atol, rtol = atol * 10, rtol * 10
-        return (spec.atol if spec.atol is not None else atol, spec.rtol if spec.rtol is not None else rtol)
+        return (
+            spec.atol if spec.atol is not None else atol,
+            spec.rtol if spec.rtol is not None else rtol,
+        )
 
-    def _compare_output(self, got: Any, expected: Any, spec: Case, device: torch.device) -> str | None:
+    def _compare_output(
+        self, got: Any, expected: Any, spec: Case, device: torch.device
+    ) -> str | None:
         if isinstance(expected, (tuple, list)):
             if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-                return M.CMP_NOT_TUPLE.format(what=M.WHAT_OUTPUT.capitalize(), n=len(expected), got=describe_type(got))
+                return M.CMP_NOT_TUPLE.format(
+                    what=M.WHAT_OUTPUT.capitalize(), n=len(expected), got=describe_type(got)
+                )
             for i, (g, e) in enumerate(zip(got, expected)):
-                what = self.output_names[i] if i < len(self.output_names) else M.WHAT_ITEM.format(what=M.WHAT_OUTPUT, i=i)
+                what = (
+                    self.output_names[i]
+                    if i < len(self.output_names)
+                    else M.WHAT_ITEM.format(what=M.WHAT_OUTPUT, i=i)
+                )
                 problem = self._compare_one(g, e, what, spec, device)
                 if problem:
                     return problem
             return None
         return self._compare_one(got, expected, M.WHAT_OUTPUT.capitalize(), spec, device)
 
-    def _compare_one(self, got: Any, expected: Any, what: str, spec: Case, device: torch.device) -> str | None:
+    def _compare_one(
+        self, got: Any, expected: Any, what: str, spec: Case, device: torch.device
+    ) -> str | None:
         if isinstance(expected, torch.Tensor):
             atol, rtol = self._tolerances(expected.dtype, spec)
-            return check_tensor(got, expected, what, atol=atol, rtol=rtol, expected_device=str(expected.device))
+            return check_tensor(
+                got, expected, what, atol=atol, rtol=rtol, expected_device=str(expected.device)
+            )
         if isinstance(expected, float):
-            if not isinstance(got, (int, float)) or not math.isclose(got, expected, rel_tol=1e-6, abs_tol=1e-9):
+            if not isinstance(got, (int, float)) or not math.isclose(
+                got, expected, rel_tol=1e-6, abs_tol=1e-9
+            ):
                 return M.CMP_SCALAR.format(what=what, expected=expected, actual=got)
             return None
         if got != expected:

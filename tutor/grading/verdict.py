@@ -8,7 +8,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ERROR_KINDS = ("syntax", "import", "missing_symbol", "exception", "forbidden", "timeout", "memory", "crash")
+ERROR_KINDS = (
+    "syntax",
+    "import",
+    "missing_symbol",
+    "exception",
+    "forbidden",
+    "timeout",
+    "memory",
+    "crash",
+)
 
 
 @dataclass
@@ -49,7 +58,9 @@ class Verdict:
             "device": self.device,
             "seed": self.seed,
             "duration_s": round(self.duration_s, 3),
-            "checks": [{"name": c.name, "passed": c.passed, "message": c.message} for c in self.checks],
+            "checks": [
+                {"name": c.name, "passed": c.passed, "message": c.message} for c in self.checks
+            ],
             "error": asdict(self.error) if self.error else None,
         }
 
@@ -70,7 +81,10 @@ class Verdict:
             device=data["device"],
             seed=data["seed"],
             duration_s=data["duration_s"],
-            checks=[Check(c["name"], c["passed"], c["message"], s) for c, s in zip(data["checks"], series)],
+            checks=[
+                Check(c["name"], c["passed"], c["message"], s)
+                for c, s in zip(data["checks"], series)
+            ],
             error=GradeError(**data["error"]) if data.get("error") else None,
             output=data.get("output", ""),
         )

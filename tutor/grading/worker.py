@@ -110,7 +110,15 @@ def serve(path: str, idle_s: float) -> None:
                 first = conn.recv(4096, socket.MSG_PEEK)
                 if first.startswith(b'{"op": "ping"'):
                     conn.recv(4096)
-                    _send(conn, {"event": "pong", "version": __version__, "protocol": PROTOCOL, "pid": os.getpid()})
+                    _send(
+                        conn,
+                        {
+                            "event": "pong",
+                            "version": __version__,
+                            "protocol": PROTOCOL,
+                            "pid": os.getpid(),
+                        },
+                    )
                     continue
                 pid = os.fork()
                 if pid == 0:

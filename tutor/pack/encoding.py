@@ -22,9 +22,7 @@ def _continuation_chars() -> str:
 
 # A UTF-8 lead byte of a Turkish letter or a typographic quote (Ã Ä Å â under cp1254),
 # followed by a continuation byte as cp1254 shows it, or by a letter where the lost 0x9E was.
-_MOJIBAKE = re.compile(
-    "[ÃÄÅâ][" + re.escape(_continuation_chars()) + "]|Å(?=[A-Za-z])"
-)
+_MOJIBAKE = re.compile("[ÃÄÅâ][" + re.escape(_continuation_chars()) + "]|Å(?=[A-Za-z])")
 
 
 class NotUtf8(Exception):

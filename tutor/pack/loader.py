@@ -33,7 +33,11 @@ class Fault:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        return (
+            f"{self.file}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.file}: {self.message}"
+        )
 
 
 class PackError(Exception):
@@ -98,7 +102,9 @@ def load_pack(root: Path | str) -> Pack:
             lesson_file = root / rel
             lesson, lines = _load_model(lesson_file, model.Lesson, root, faults)
             if lesson is not None:
-                lessons.append(LoadedLesson(lesson, lesson_file, _display(lesson_file, root), lines))
+                lessons.append(
+                    LoadedLesson(lesson, lesson_file, _display(lesson_file, root), lines)
+                )
     pack = Pack(root, manifest, lessons) if manifest is not None else None
     if pack is not None:
         _cross_check(pack, faults)
@@ -131,7 +137,11 @@ def read_text(path: Path, root: Path, faults: list[Fault]) -> str | None:
     found = find_mojibake(text)
     if found:
         line, bad, good = found
-        faults.append(Fault(shown, line, M.PACK_MOJIBAKE.format(bad=bad.strip(), good=good.strip(), root=root)))
+        faults.append(
+            Fault(
+                shown, line, M.PACK_MOJIBAKE.format(bad=bad.strip(), good=good.strip(), root=root)
+            )
+        )
     return text
 
 
@@ -164,9 +174,17 @@ def _check_quiz_answers(data: dict, lines: dict, shown: str, faults: list[Fault]
             if not isinstance(q, dict):
                 continue
             answer, choices = q.get("answer"), q.get("choices")
-            if isinstance(answer, int) and isinstance(choices, list) and not 0 <= answer < len(choices):
+            if (
+                isinstance(answer, int)
+                and isinstance(choices, list)
+                and not 0 <= answer < len(choices)
+            ):
                 line = _line_for(lines, (quiz_name, qi, "answer"))
-                faults.append(Fault(shown, line, M.PACK_QUIZ_ANSWER_RANGE.format(answer=answer, n=len(choices))))
+                faults.append(
+                    Fault(
+                        shown, line, M.PACK_QUIZ_ANSWER_RANGE.format(answer=answer, n=len(choices))
+                    )
+                )
 
 
 def _yaml_fault(exc: yaml.YAMLError, shown: str, text: str) -> Fault:
@@ -176,14 +194,20 @@ def _yaml_fault(exc: yaml.YAMLError, shown: str, text: str) -> Fault:
     if problem.startswith("found character") and mark is not None:
         row = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
         char = row[mark.column] if mark.column < len(row) else ""
-        message = M.PACK_YAML_TAB if char == "\t" or "\\t" in problem else M.PACK_YAML_BAD_START.format(char=char)
+        message = (
+            M.PACK_YAML_TAB
+            if char == "\t" or "\\t" in problem
+            else M.PACK_YAML_BAD_START.format(char=char)
+        )
         return Fault(shown, line, M.PACK_YAML_SYNTAX.format(problem=message))
     if problem.startswith("could not determine a constructor for the tag"):
         tag = problem.split("tag", 1)[1].strip(" '")
         return Fault(shown, line, M.PACK_YAML_UNSAFE_TAG.format(tag=tag))
     translated = M.PACK_YAML_PROBLEMS.get(problem)
     if translated is None:
-        translated = next((v for k, v in M.PACK_YAML_PROBLEMS.items() if problem.startswith(k)), problem)
+        translated = next(
+            (v for k, v in M.PACK_YAML_PROBLEMS.items() if problem.startswith(k)), problem
+        )
     return Fault(shown, line, M.PACK_YAML_SYNTAX.format(problem=translated))
 
 
@@ -209,7 +233,13 @@ def _collect_lines(node, path: DataPath, lines: dict, shown: str, faults: list[F
         for key_node, value_node in node.value:
             key = key_node.value
             if key in seen:
-                faults.append(Fault(shown, key_node.start_mark.line + 1, M.PACK_YAML_DUPLICATE_KEY.format(key=key)))
+                faults.append(
+                    Fault(
+                        shown,
+                        key_node.start_mark.line + 1,
+                        M.PACK_YAML_DUPLICATE_KEY.format(key=key),
+                    )
+                )
             seen.add(key)
             _collect_lines(value_node, (*path, key), lines, shown, faults)
             lines[(*path, key)] = key_node.start_mark.line + 1
@@ -246,13 +276,25 @@ def _cross_check(pack: Pack, faults: list[Fault]) -> None:
         lesson = item.lesson
         shown, line = _where(item, "id")
         if lesson.id in lesson_ids:
-            faults.append(Fault(shown, line, M.PACK_DUPLICATE_LESSON.format(id=lesson.id, where=lesson_ids[lesson.id])))
+            faults.append(
+                Fault(
+                    shown,
+                    line,
+                    M.PACK_DUPLICATE_LESSON.format(id=lesson.id, where=lesson_ids[lesson.id]),
+                )
+            )
         lesson_ids.setdefault(lesson.id, f"{shown}:{line}")
         for ei, ex in enumerate(lesson.exercises):
             shown, line = _where(item, "exercises", ei, "id")
             if ex.id in pack.exercises:
                 first_lesson, _ = pack.exercises[ex.id]
-                faults.append(Fault(shown, line, M.PACK_DUPLICATE_EXERCISE.format(id=ex.id, where=first_lesson.id)))
+                faults.append(
+                    Fault(
+                        shown,
+                        line,
+                        M.PACK_DUPLICATE_EXERCISE.format(id=ex.id, where=first_lesson.id),
+                    )
+                )
                 continue
             pack.exercises[ex.id] = (lesson, ex)
             for si, name in enumerate(ex.symbols):
@@ -282,7 +324,9 @@ def check_exercise_files(pack: Pack, lesson: model.Lesson, ex: model.Exercise) -
         for name in must_define:
             if name not in defined:
                 message = (
-                    M.PACK_GRADER_NO_SPEC if what is None else M.PACK_SYMBOL_NOT_DEFINED.format(what=what, name=name)
+                    M.PACK_GRADER_NO_SPEC
+                    if what is None
+                    else M.PACK_SYMBOL_NOT_DEFINED.format(what=what, name=name)
                 )
                 faults.append(Fault(rel, 1, message))
     return faults

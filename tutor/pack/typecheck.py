@@ -56,7 +56,9 @@ def build(cls: type, data: Any, check_path: PathCheck | None = None) -> tuple[An
     return value, faults
 
 
-def _check(tp: Any, data: Any, path: Path, faults: list[Fault], check_path: PathCheck | None = None) -> Any:
+def _check(
+    tp: Any, data: Any, path: Path, faults: list[Fault], check_path: PathCheck | None = None
+) -> Any:
     tp, meta = _split_annotated(tp)
     if dataclasses.is_dataclass(tp):
         return _check_dataclass(tp, data, path, faults, check_path)
@@ -66,9 +68,13 @@ def _check(tp: Any, data: Any, path: Path, faults: list[Fault], check_path: Path
             faults.append(Fault(path, M.SCHEMA_EXPECTED_LIST.format(got=_kind(data))))
             return None
         (item_tp,) = get_args(tp)
-        items = [_check(item_tp, item, (*path, i), faults, check_path) for i, item in enumerate(data)]
+        items = [
+            _check(item_tp, item, (*path, i), faults, check_path) for i, item in enumerate(data)
+        ]
         if len(items) < meta.get("minItems", 0):
-            faults.append(Fault(path, M.SCHEMA_MIN_ITEMS.format(n=meta["minItems"], got=len(items))))
+            faults.append(
+                Fault(path, M.SCHEMA_MIN_ITEMS.format(n=meta["minItems"], got=len(items)))
+            )
         return items
     if tp is str:
         if not isinstance(data, str):
@@ -95,17 +101,23 @@ def _check(tp: Any, data: Any, path: Path, faults: list[Fault], check_path: Path
             ok = False
         if not ok:
             expected = M.KIND_INT if tp is int else M.KIND_NUMBER
-            faults.append(Fault(path, M.SCHEMA_EXPECTED_NUMBER.format(kind=expected, got=_kind(data))))
+            faults.append(
+                Fault(path, M.SCHEMA_EXPECTED_NUMBER.format(kind=expected, got=_kind(data)))
+            )
             return None
         if "minimum" in meta and data < meta["minimum"]:
             faults.append(Fault(path, M.SCHEMA_MINIMUM.format(n=meta["minimum"], got=data)))
         if "exclusiveMinimum" in meta and data <= meta["exclusiveMinimum"]:
-            faults.append(Fault(path, M.SCHEMA_GREATER.format(n=meta["exclusiveMinimum"], got=data)))
+            faults.append(
+                Fault(path, M.SCHEMA_GREATER.format(n=meta["exclusiveMinimum"], got=data))
+            )
         return tp(data)
     raise TypeError(f"unsupported type in pack model: {tp!r}")
 
 
-def _check_dataclass(cls: type, data: Any, path: Path, faults: list[Fault], check_path: PathCheck | None) -> Any:
+def _check_dataclass(
+    cls: type, data: Any, path: Path, faults: list[Fault], check_path: PathCheck | None
+) -> Any:
     if not isinstance(data, dict):
         faults.append(Fault(path, M.SCHEMA_EXPECTED_MAPPING.format(got=_kind(data))))
         return None
