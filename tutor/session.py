@@ -52,6 +52,11 @@ class Session:
         if self._progress is not None:
             self._progress.close()
 
+    def use_progress_file(self, path: Path) -> None:
+        """Keep progress in `path` instead of the tutor home (the app's tests, a second learner)."""
+        self.close()
+        self._progress = Progress(path)
+
     # --- looking things up ------------------------------------------------------------------
     def find(self, exercise_id: str) -> tuple[Lesson, Exercise]:
         try:

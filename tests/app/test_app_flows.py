@@ -1,0 +1,668 @@
+"""The app, driven with Textual's Pilot: every screen and the learner's flows through them."""
+
+from __future__ import annotations
+
+import shutil
+
+from textual.widgets import DataTable, Input, OptionList, Sparkline, Static, Tree
+
+from tutor import messages as M
+from tutor.app import keymap
+from tutor.app.screens.course_map import CourseMapScreen
+from tutor.app.screens.exercise import ExerciseScreen
+from tutor.app.screens.glossary import GlossaryScreen
+from tutor.app.screens.help import HelpScreen
+from tutor.app.screens.lesson import LessonScreen
+from tutor.app.screens.quiz import QuizScreen
+
+from .conftest import PACK, run, wait_for_grading, wait_until
+
+SIZE = (100, 30)
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+def tree_labels(app) -> list[str]:
+    tree = app.screen.query_one(Tree)
+    labels = []
+
+    def walk(node):
+        for child in node.children:
+            labels.append(str(child.label))
+            walk(child)
+
+    walk(tree.root)
+    return labels
+
+
+def solve(app, exercise_id: str, lesson: str = "tensorler", source: str | None = None) -> None:
+    """Put the reference solution (or `source`) into the learner's workspace file."""
+    target = app.session.learner_file(exercise_id)
+    if source is None:
+        shutil.copy(PACK / "solutions" / lesson / f"{exercise_id}.py", target)
+    else:
+        target.write_text(source, encoding="utf-8")
+
+
+# --- course map ------------------------------------------------------------------------------
+
+
+def test_the_course_map_lists_lessons_in_order_with_their_exercises_and_progress(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, CourseMapScreen)
+            labels = tree_labels(app)
+            lessons = [label for label in labels if label[0].isdigit()]
+            assert lessons[0].startswith("1. Tensörler") and "0/2 alıştırma" in lessons[0]
+            assert "sınav –/2" in lessons[0]
+            assert lessons[1].startswith("2. Eğitim döngüsü")
+            assert any(label.startswith("· relu — ReLU aktivasyonu") for label in labels)
+            assert any("Ders öncesi sınavı" in label for label in labels)
+            # The cursor waits on the next exercise to do.
+            assert app.screen.query_one(Tree).cursor_node.data == ("exercise", "tensorler", "relu")
+            summary = text_of(app.screen.query_one("#map-summary", Static))
+            assert "0/3 alıştırma geçti" in summary and "Sıradaki: relu" in summary
+
+    run(scenario())
+
+
+def test_the_course_map_shows_passed_exercises_and_quiz_scores_after_returning(
+    app_factory, warm_worker
+):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("d")  # the next exercise
+            await pilot.pause()
+            assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "relu"
+            solve(app, "relu")
+            await pilot.press("g")
+            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, CourseMapScreen)
+            labels = tree_labels(app)
+            assert any(label.startswith("✔ relu") for label in labels)
+            assert any(
+                label.startswith("1. Tensörler") and "1/2 alıştırma" in label for label in labels
+            )
+            assert "Sıradaki: softmax" in text_of(app.screen.query_one("#map-summary", Static))
+
+    run(scenario())
+
+
+# --- lesson reader ---------------------------------------------------------------------------
+
+
+def test_a_lesson_opens_from_the_map_and_scrolls(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            tree = app.screen.query_one(Tree)
+            tree.move_cursor(app.screen._tree_nodes[("reading", "tensorler", "")])
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, LessonScreen)
+            reader = app.screen.query_one("#reader")
+            await wait_until(pilot, lambda: reader.max_scroll_y > 10)
+            assert reader.scroll_y == 0
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert reader.scroll_y > 0
+            await pilot.press("end")
+            await pilot.pause()
+            assert reader.scroll_y == reader.max_scroll_y
+
+    run(scenario())
+
+
+def test_the_table_of_contents_jumps_to_a_section(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.open_lesson("tensorler")
+            await pilot.pause()
+            screen = app.screen
+            toc = screen.query_one("#toc", OptionList)
+            assert toc.display  # wide enough to show it from the start
+            assert [str(toc.get_option_at_index(i).prompt) for i in range(1, 4)] == [
+                "1. Tensör nedir?",
+                "2. Eleman bazında işlemler",
+                "3. Sayısal kararlılık",
+            ]
+            toc.focus()
+            toc.highlighted = 2
+            await pilot.press("enter")
+            await pilot.pause()
+            reader = screen.query_one("#reader")
+            target = screen.query_one("#section-1")
+            assert reader.scroll_y > 0
+            # The section's title is at the top (or the page is scrolled as far as it goes).
+            assert target.region.y - reader.region.y <= 1 or reader.scroll_y == reader.max_scroll_y
+            assert target.region.y > 0
+            await pilot.press("t")  # the table of contents can be hidden
+            assert not toc.display
+
+    run(scenario())
+
+
+def test_a_focused_worked_example_is_copied_to_the_clipboard_with_a_notice(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_lesson("tensorler")
+            await pilot.pause()
+            await pilot.press("tab")  # the reader has focus; Tab moves to the first example
+            await pilot.pause()
+            example = app.focused
+            assert example is not None and example.id == "example-0-0"
+            await pilot.press("c")
+            await pilot.pause()
+            assert app.clipboard.startswith(
+                "import torch\n\nx = torch.tensor([[1.0, 2.0], [3.0, 4.0]])"
+            )
+            notices = [n.message for n in app._notifications]
+            assert M.APP_COPIED.format(label="1.1") in notices
+
+    run(scenario())
+
+
+def test_the_pre_lesson_quiz_is_offered_in_lessons_that_have_one(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_lesson("tensorler")
+            await pilot.pause()
+            assert app.screen.query("#pre-quiz-note")
+            await pilot.press("o")
+            await pilot.pause()
+            assert isinstance(app.screen, QuizScreen) and app.screen.kind == "pre_quiz"
+            await pilot.press("escape")
+            app.open_lesson("egitim")
+            await pilot.pause()
+            assert not app.screen.query("#pre-quiz-note")
+            await pilot.press("o")  # no pre-lesson quiz here: the key does nothing
+            await pilot.pause()
+            assert isinstance(app.screen, LessonScreen)
+
+    run(scenario())
+
+
+# --- quiz --------------------------------------------------------------------------------------
+
+
+def test_a_quiz_answered_right_then_wrong_explains_each_answer_and_keeps_the_score(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_lesson("tensorler")
+            await pilot.pause()
+            await pilot.press("b")  # the end-of-lesson quiz
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, QuizScreen) and screen.kind == "quiz"
+            assert "Soru 1/2" in text_of(screen.query_one("#quiz-title", Static))
+
+            await pilot.press("2")  # right: x.add_(1) changes x in place
+            await pilot.pause()
+            assert text_of(screen.query_one("#feedback", Static)) == M.APP_QUIZ_RIGHT
+            assert "yerinde değiştirir" in screen.query_one("#explanation").markdown
+            assert app.session.progress.quiz_score(app.session.pack.id, "tensorler") == (1, 1)
+
+            await pilot.press("n")
+            await pilot.pause()
+            assert "Soru 2/2" in text_of(screen.query_one("#quiz-title", Static))
+            await pilot.press("down", "enter")  # choice 2 is wrong: 1 is right
+            await pilot.pause()
+            feedback = text_of(screen.query_one("#feedback", Static))
+            assert feedback.startswith("✘ Yanlış. Doğru cevap: 1. Sonucu değiştirmeden")
+            assert "taşmaz" in screen.query_one("#explanation").markdown
+            assert app.session.progress.quiz_score(app.session.pack.id, "tensorler") == (1, 2)
+
+            await pilot.press("enter")  # after an answer, Enter goes on: to the summary
+            await pilot.pause()
+            assert "2 sorudan 1 tanesini doğru" in screen.query_one("#question").markdown
+
+    run(scenario())
+
+
+# --- exercise ----------------------------------------------------------------------------------
+
+
+def test_an_exercise_shows_its_statement_signature_and_the_learners_file(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("relu")
+            await pilot.pause()
+            screen = app.screen
+            path = app.session.learner_file("relu")
+            assert path.is_file()
+            assert "yerinde değiştirmeyin" in screen.query_one("#exercise-statement").markdown
+            assert (
+                text_of(screen.query_one("#signature", Static))
+                == "def relu(x: torch.Tensor) -> torch.Tensor"
+            )
+            assert text_of(screen.query_one("#learner-file", Static)) == str(path)
+            assert M.APP_RESULTS_EMPTY == text_of(screen.query_one("#grading-status", Static))
+
+    run(scenario())
+
+
+def test_hints_come_one_at_a_time_and_stay_taken(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("relu")
+            await pilot.pause()
+            assert not app.screen.query(".hint")
+            await pilot.press("i")
+            await pilot.pause()
+            hints = app.screen.query(".hint")
+            assert len(hints) == 1 and "İpucu 1/3" in hints[0].markdown
+            await pilot.press("i", "i", "i")  # the fourth press: no fourth hint, a notice
+            await pilot.pause()
+            assert len(app.screen.query(".hint")) == 3
+            assert M.APP_HINTS_ALL_SEEN in [n.message for n in app._notifications]
+            assert app.session.progress.hints_taken(app.session.pack.id, "relu") == 3
+
+        app = app_factory()  # reopened: the hints already taken are shown again
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ExerciseScreen)
+            assert len(app.screen.query(".hint")) == 3
+
+    run(scenario())
+
+
+def test_submitting_the_starter_shows_a_failing_result_with_the_error_kind(
+    app_factory, warm_worker
+):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("relu")
+            await pilot.pause()
+            await pilot.press("g")
+            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
+            screen = app.screen
+            head = text_of(screen.query_one("#verdict-head", Static))
+            assert head.startswith("KALDI — puan %0 (0/9 denetim)")
+            meta = text_of(screen.query_one("#verdict-meta", Static))
+            assert meta == "Süre: — sn · cihaz: cpu · tohum: 1234"
+            error = text_of(screen.query_one("#verdict-error", Static))
+            assert error.startswith("Hata türü: istisna (exception).")
+            assert "[satır" in error
+            assert len(screen.query(".check.failed")) == 9
+            status = text_of(screen.query_one("#exercise-status", Static))
+            assert "kaldı · 1 deneme" in status
+            attempts = app.session.progress.attempts(app.session.pack.id, "relu")
+            assert len(attempts) == 1 and attempts[0]["seed"] == 1234
+
+    run(scenario())
+
+
+def test_a_wrong_submission_shows_each_check_and_the_failure_message_in_full(
+    app_factory, warm_worker
+):
+    wrong = "import torch\n\n\ndef relu(x):\n    return x > 0\n"
+
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("relu")
+            await pilot.pause()
+            solve(app, "relu", source=wrong)
+            await pilot.press("g")
+            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
+            screen = app.screen
+            first = screen.query_one("#check-0")
+            assert "failed" in first.classes
+            assert text_of(first.query_one(".check-name", Static)) == "✘ küçük girdiler"
+            message = text_of(first.query_one(".check-message", Static))
+            # The grader's whole message, not a summary of it.
+            assert message.startswith(
+                "Çıktı: veri tipi farklı; beklenen torch.float32, gelen torch.bool."
+            )
+            assert "(Girdiler: x: (4, 5) float32.)" in message
+            assert not screen.query("#verdict-error")
+            assert "tutor submit relu --seed 1234" in text_of(
+                screen.query_one("#verdict-replay", Static)
+            )
+
+    run(scenario())
+
+
+def test_a_passing_submission_shows_every_check_passed(app_factory, warm_worker):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("softmax")
+            await pilot.pause()
+            solve(app, "softmax")
+            await pilot.press("g")
+            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
+            screen = app.screen
+            head = text_of(screen.query_one("#verdict-head", Static))
+            assert head.startswith("GEÇTİ — puan %100")
+            assert "passed" in screen.query_one("#verdict-head").classes
+            assert not screen.query(".check.failed")
+            assert not screen.query("#verdict-replay")
+            assert app.session.progress.status(app.session.pack.id, "softmax") == "passed"
+
+    run(scenario())
+
+
+def test_a_training_exercise_draws_its_loss_curve(app_factory, warm_worker):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("fit_line")
+            await pilot.pause()
+            solve(app, "fit_line", lesson="egitim")
+            await pilot.press("g")
+            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
+            curve = app.screen.query_one(Sparkline)
+            assert len(curve.data) == 50 and curve.data[0] > curve.data[-1]
+            label = text_of(app.screen.query_one(".series-label", Static))
+            assert label.startswith("Kayıp eğrisi: 50 adım,")
+
+    run(scenario())
+
+
+def test_progress_is_shown_while_grading_runs(app_factory, warm_worker):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("softmax")
+            await pilot.pause()
+            screen = app.screen
+            events = []
+            panel = screen.query_one("#results")
+            bar = screen.query_one("#grading-bar")
+            original = panel.grading_event
+
+            def spy(event):
+                original(event)
+                events.append((event, bar.display, bar.progress))
+
+            panel.grading_event = spy
+            await pilot.press("g")
+            await wait_until(pilot, lambda: bool(screen.query("#verdict-head")))
+            assert all(shown for _, shown, _ in events)
+            assert events[0][0]["event"] == "started" and events[0][0]["total"] == 10
+            assert [progress for event, _, progress in events if event["event"] == "case"] == list(
+                range(10)
+            )
+            events = [event for event, _, _ in events]
+            assert [e["index"] for e in events if e["event"] == "case"] == list(range(10))
+            assert not screen.query_one("#grading-bar").display
+
+    run(scenario())
+
+
+def test_saving_the_file_regrades_it_while_the_exercise_is_open(app_factory, warm_worker):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("relu")
+            await pilot.pause()
+            assert not app.screen.query("#verdict-head")
+            solve(app, "relu")  # a save, as an editor would do it
+            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
+            assert text_of(app.screen.query_one("#verdict-head", Static)).startswith("GEÇTİ")
+            await pilot.press("w")  # watch mode off: a save is not graded
+            await pilot.pause()
+            assert text_of(app.screen.query_one("#watch-state", Static)) == M.APP_WATCH_OFF
+            solve(app, "relu", source="def relu(x):\n    return x\n")
+            await pilot.pause(0.4)
+            await wait_for_grading(pilot)
+            assert len(app.session.progress.attempts(app.session.pack.id, "relu")) == 1
+
+    run(scenario())
+
+
+def test_the_edit_key_explains_itself_where_the_app_cannot_suspend(app_factory):
+    async def scenario():
+        app = app_factory(editor="true")
+        async with app.run_test(size=SIZE) as pilot:  # headless: no terminal to hand over
+            app.open_exercise("relu")
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            path = app.session.learner_file("relu")
+            assert M.APP_EDITOR_NO_SUSPEND.format(path=path) in [
+                n.message for n in app._notifications
+            ]
+
+    run(scenario())
+
+
+def test_a_missing_file_is_reported_in_the_results_panel(app_factory):
+    async def scenario():
+        app = app_factory(watch_interval_s=60)
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("relu")
+            await pilot.pause()
+            app.session.learner_file("relu").unlink()
+            await pilot.press("g")
+            await wait_for_grading(pilot)
+            status = text_of(app.screen.query_one("#grading-status", Static))
+            assert status.startswith("Değerlendirme yapılamadı:") and "bulunamadı" in status
+
+    run(scenario())
+
+
+# --- glossary --------------------------------------------------------------------------------------
+
+
+def glossary_rows(screen: GlossaryScreen) -> list[str]:
+    table = screen.query_one(DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def test_the_glossary_lists_every_term_in_turkish_order(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, GlossaryScreen)
+            assert glossary_rows(screen) == [
+                "ağırlık", "aşırı öğrenme", "cihaz", "çıkarım", "ileri geçiş",
+                "öğrenme oranı", "şekil", "tensör", "yerinde",
+            ]  # fmt: skip
+            await pilot.press("down", "down")  # from the search box, the arrows move in the list
+            await pilot.pause()
+            assert screen.query_one(DataTable).cursor_row == 2 and app.focused is screen.query_one(
+                Input
+            )
+            assert text_of(screen.query_one("#term-detail", Static)).startswith("cihaz (device)")
+
+    run(scenario())
+
+
+def test_the_glossary_search_folds_turkish_letters_and_case(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            screen = app.screen
+            search = screen.query_one(Input)
+            assert app.focused is search
+            for typed, found in (
+                ("asiri", ["aşırı öğrenme"]),
+                ("AŞIRI", ["aşırı öğrenme"]),
+                ("ağırlık", ["ağırlık"]),
+                ("AGIRLIK", ["ağırlık"]),
+                ("İLERİ", ["ileri geçiş"]),
+                ("cikarim", ["çıkarım"]),
+                ("weight", ["ağırlık"]),
+            ):
+                search.value = ""
+                await pilot.press(*typed)
+                await pilot.pause()
+                assert search.value == typed
+                assert glossary_rows(screen) == found, typed
+            detail = text_of(screen.query_one("#term-detail", Static))
+            assert detail.startswith("ağırlık (weight) — Modelin eğitimle öğrenilen sayıları.")
+            search.value = ""
+            await pilot.press(*"zzz")
+            await pilot.pause()
+            assert glossary_rows(screen) == []
+            assert text_of(
+                screen.query_one("#glossary-count", Static)
+            ) == M.APP_GLOSSARY_NONE.format(query="zzz")
+
+    run(scenario())
+
+
+# --- help, keys and the command palette ------------------------------------------------------------
+
+
+def test_f1_and_question_mark_open_a_turkish_help_that_lists_every_key(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            shown = app.screen.query_one("#help-text").markdown
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, CourseMapScreen)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+        assert "Tuşlar" in shown and "Bu uygulama nasıl kullanılır?" in shown
+        for scope, keys in keymap.KEYMAP.items():
+            assert f"### {M.APP_KEY_SCOPES[scope]}" in shown
+            for key in keys:
+                if key.in_help:
+                    assert f"| `{key.shown_keys()}` | {key.label} | {key.help} |" in shown, key.id
+
+    run(scenario())
+
+
+def test_every_binding_has_a_turkish_label_and_is_shown_in_the_footer(app_factory):
+    from textual.widgets._footer import FooterKey
+
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=(200, 30)) as pilot:
+            screens = {
+                "map": None,
+                "lesson": lambda: app.open_lesson("tensorler"),
+                "quiz": lambda: app.open_quiz("tensorler"),
+                "exercise": lambda: app.open_exercise("relu"),
+                "glossary": app.action_glossary,
+            }
+            for scope, opener in screens.items():
+                if opener is not None:
+                    opener()
+                await pilot.pause()
+                shown = {key.description for key in app.screen.query(FooterKey)}
+                if scope == "glossary":  # letters typed into the search box are text, not keys
+                    app.screen.query_one(DataTable).focus()
+                    await pilot.pause()
+                    shown |= {key.description for key in app.screen.query(FooterKey)}
+                for key in (*keymap.KEYMAP[scope], *keymap.KEYMAP["app"]):
+                    if key.bound and key.show:
+                        assert key.label in shown, (scope, key.id)
+                app.action_home()
+
+    run(scenario())
+    for keys in keymap.KEYMAP.values():
+        for binding in keys:
+            assert binding.label and binding.help and binding.id in M.APP_KEYS
+            # Hidden only where shown otherwise: the palette key at the footer's right-hand end,
+            # and the quiz's keys 2…9, shown together as "1…9".
+            assert binding.show or binding.id == "app.palette" or not binding.in_help
+
+
+def test_the_command_palette_jumps_to_an_exercise_and_to_a_glossary_term(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"softmax")
+            await wait_until(pilot, lambda: app.screen.query_one("CommandList").option_count > 0)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, ExerciseScreen))
+            assert app.screen.exercise.id == "softmax"
+
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"asiri")  # Turkish-aware: finds "aşırı öğrenme"
+            await wait_until(pilot, lambda: app.screen.query_one("CommandList").option_count > 0)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, GlossaryScreen))
+            assert app.screen.query_one(Input).value == "aşırı öğrenme"
+            assert glossary_rows(app.screen) == ["aşırı öğrenme"]
+
+    run(scenario())
+
+
+# --- quitting and coming back --------------------------------------------------------------------------
+
+
+def test_quitting_and_reopening_returns_to_the_same_place_in_a_lesson(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.open_lesson("tensorler")
+            await pilot.pause()
+            reader = app.screen.query_one("#reader")
+            await wait_until(pilot, lambda: reader.max_scroll_y > 20)
+            await pilot.press("pagedown", "pagedown")
+            await pilot.pause()
+            left_at = reader.scroll_y
+            assert left_at > 0
+            await pilot.press("q")
+            await pilot.pause()
+        assert app.return_code == 0
+
+        app = app_factory()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "tensorler"
+            reader = app.screen.query_one("#reader")
+            await wait_until(pilot, lambda: reader.scroll_y == left_at, timeout=10)
+            await pilot.press("escape")  # and the course map lies beneath it
+            await pilot.pause()
+            assert isinstance(app.screen, CourseMapScreen)
+
+    run(scenario())
+
+
+def test_quitting_and_reopening_returns_to_the_same_exercise_and_quiz_question(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("softmax")
+            await pilot.pause()
+            await pilot.press("q")
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "softmax"
+            app.open_quiz("tensorler")
+            await pilot.pause()
+            await pilot.press("1", "n")
+            await pilot.pause()
+            await pilot.press("q")
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, QuizScreen) and app.screen.index == 1
+
+    run(scenario())
