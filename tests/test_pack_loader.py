@@ -215,3 +215,12 @@ def test_schema_describes_required_fields_in_turkish():
     assert "hints" in exercise["required"]
     assert exercise["properties"]["hints"]["minItems"] == 3
     assert "ipuçları" in exercise["properties"]["hints"]["description"]
+
+
+def test_repair_restores_letters_whose_byte_windows_1254_lost():
+    # "Ş", "Ğ" and "”" end in bytes (0x9E, 0x9D) that Windows-1254 has no character for: a
+    # UTF-8 file read as Windows-1254 and saved again loses them. The repair puts them back.
+    original = "ŞİŞLİ’de “ĞÜÇ” çalışması; öğrenci ışığı gördü."
+    garbled = original.encode("utf-8").decode("cp1254", errors="ignore")
+    assert garbled != original and find_mojibake(garbled) is not None
+    assert repair_mojibake(garbled) == original
