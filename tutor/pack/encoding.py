@@ -1,7 +1,7 @@
 """Reading pack text: strict UTF-8, and catching Turkish mojibake.
 
 Instructor files often arrive as UTF-8 that was read as Windows-1254 and saved again
-("ö" becomes "Ã¶", "ş" becomes "ÅŸ"). Such text decodes fine, so it has to be recognised.
+("ö" becomes "Ã" + "¶", "ş" becomes "Å" + "Ÿ"). Such text decodes fine, so it has to be recognised.
 """
 
 from __future__ import annotations
