@@ -1,4 +1,4 @@
-# hata: etiketler 1'den başlıyormuş gibi bir kaydırılmış
+# hata: etiketler 1'den başlıyormuş gibi bir sıra kaydırılmış
 # beklenen-denetim: üç sınıf
 # beklenen-mesaj: farklı
 import torch
