@@ -317,3 +317,13 @@ def test_argparse_errors_are_turkish_and_exit_2():
     result = tutor("submit")
     assert result.returncode == 2
     assert "şu argümanlar gerekli" in result.stderr
+
+
+def test_validate_on_cuda_without_cuda_is_one_message_and_exit_2():
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    result = tutor("pack", "validate", str(ROOT), "--device", "cuda")
+    assert result.returncode == 2
+    assert result.stderr.count("CUDA istendi") == 1

@@ -453,6 +453,7 @@ def cmd_validate(args) -> int:
         root,
         tutor_home(),
         progress=None if args.json else lambda text: print(text, file=sys.stderr),
+        device=args.device,
     )
     if args.json:
         print(

@@ -57,6 +57,7 @@ def validate(
     *,
     run_graders: bool = True,
     progress: Callable[[str], None] | None = None,
+    device: str = "cpu",
 ) -> Report:
     report = Report()
     try:
@@ -81,7 +82,7 @@ def validate(
             "symbols": list(exercise.symbols),
             "signature": exercise.signature,
             "seed": VALIDATION_SEED,
-            "device": "cpu",
+            "device": device,
             "timeout_s": exercise.timeout_s,
             "memory_mb": exercise.memory_mb,
         }
@@ -96,6 +97,9 @@ def validate(
             ex.id: (ex, pool.submit(grade, ex.solution, ex), pool.submit(grade, ex.starter, ex))
             for _, ex in pairs
         }
+        outcomes = [f.result() for _, a, b in futures.values() for f in (a, b)]
+        if outcomes and all(isinstance(o, str) for o in outcomes) and len(set(outcomes)) == 1:
+            raise CannotGrade(outcomes[0])  # nothing could run at all (e.g. CUDA asked, none here)
         for ex_id, (ex, solution_f, starter_f) in futures.items():
             solution, starter = solution_f.result(), starter_f.result()
             report.verdicts[ex_id] = (
