@@ -82,24 +82,19 @@ def resolve_device(requested: str) -> str:
     return "cuda" if available else "cpu"
 
 
-_GRADER_CACHE: dict[tuple[str, float], Grader] = {}
-
-
 def load_grader(path: str) -> Grader:
+    """Import a pack's grader file. Each job is a fresh fork of the worker, so there is
+    nothing to cache: an edited grader is simply read again on the next submission."""
     try:
-        mtime = Path(path).stat().st_mtime
-        key = (path, mtime)
-        if key not in _GRADER_CACHE:
-            spec = importlib.util.spec_from_file_location(f"tutor_grader_{abs(hash(path))}", path)
-            assert spec is not None and spec.loader is not None
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[spec.name] = module  # dataclasses and pickling look the module up
-            spec.loader.exec_module(module)
-            grader = module.GRADER
-            if not isinstance(grader, Grader):
-                raise TypeError("GRADER is not a tutor.grading.spec.Grader")
-            _GRADER_CACHE[key] = grader
-        return _GRADER_CACHE[key]
+        spec = importlib.util.spec_from_file_location(f"tutor_grader_{abs(hash(path))}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses and pickling look the module up
+        spec.loader.exec_module(module)
+        grader = module.GRADER
+        if not isinstance(grader, Grader):
+            raise TypeError("GRADER is not a tutor.grading.spec.Grader")
+        return grader
     except Exception as exc:  # noqa: BLE001 - a broken pack is reported, not crashed on
         raise CannotGrade(
             M.GRADE_GRADER_BROKEN.format(file=path, exc=f"{type(exc).__name__}: {exc}")
@@ -316,14 +311,3 @@ def _judge(
     if error is None and case_errors:
         error = case_errors[min(case_errors)]
     return checks, error
-
-
-def main() -> None:  # pragma: no cover - used by hand: python -m tutor.grading.job REQUEST.json
-    import json
-
-    request = Request.from_json(json.loads(Path(sys.argv[1]).read_text()))
-    print(json.dumps(grade(request).to_json(), ensure_ascii=False, indent=2))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
