@@ -327,3 +327,20 @@ def test_validate_on_cuda_without_cuda_is_one_message_and_exit_2():
     result = tutor("pack", "validate", str(ROOT), "--device", "cuda")
     assert result.returncode == 2
     assert result.stderr.count("CUDA istendi") == 1
+
+
+def test_pack_new_scaffolds_a_pack_that_validates_as_it_stands(tmp_path):
+    target = tmp_path / "Benim Paketim"
+    result = tutor("pack", "new", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "Yeni paket oluşturuldu" in result.stdout
+    assert (target / "schema" / "lesson.schema.json").is_file()
+    assert "id: benim-paketim" in (target / "pack.yaml").read_text(encoding="utf-8")
+    validated = tutor("pack", "validate", str(target))
+    assert validated.returncode == 0, validated.stdout
+    listed = json.loads(
+        tutor("--pack", str(target), "list", "--json", workspace=tmp_path / "w").stdout
+    )
+    assert [row["id"] for row in listed] == ["kare"]
+    again = tutor("pack", "new", str(target))
+    assert again.returncode == 2 and "boş değil" in again.stderr

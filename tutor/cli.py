@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--fix-encoding", action="store_true", help="bozuk kodlanmış (mojibake) metni onar"
     )
+    p = pack_sub.add_parser("new", help="doğrulanan örnek bir ders paketi oluştur")
+    p.add_argument("dir")
     p = pack_sub.add_parser("schema", help="ders dosyalarının JSON şemasını yaz")
     p.add_argument("out", nargs="?", default="-")
     return parser
@@ -139,6 +141,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cmd_validate(args)
         if args.pack_command == "schema":
             return cmd_schema(args)
+        if args.pack_command == "new":
+            return cmd_pack_new(args)
         parser.parse_args(["pack", "--help"])
     handler = {
         "list": cmd_list,
@@ -480,6 +484,19 @@ def cmd_validate(args) -> int:
         for fault in report.faults:
             print(f"  {fault}")
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_pack_new(args) -> int:
+    from tutor.pack.scaffold import ScaffoldError, new_pack
+
+    target = Path(args.dir)
+    try:
+        files = new_pack(target)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    print(M.CLI_PACK_NEW_DONE.format(path=target, n=len(files)))
+    print(M.CLI_PACK_NEW_NEXT.format(path=target))
+    return EXIT_OK
 
 
 def cmd_schema(args) -> int:

@@ -128,6 +128,9 @@ CLI_WATCH_WAITING = "'{path}' izleniyor; her kayıtta yeniden değerlendirilecek
 CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor..."
 CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
 CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırmaya geçiliyor: {next}"
+PACK_NEW_NOT_EMPTY = "'{path}' boş değil; yeni paket için boş ya da olmayan bir klasör verin."
+CLI_PACK_NEW_DONE = "Yeni paket oluşturuldu: {path} ({n} dosya)."
+CLI_PACK_NEW_NEXT = "Denetlemek için: tutor pack validate {path}   ·   Denemek için: tutor --pack {path} list"
 CLI_SCHEMA_WRITTEN = "JSON şeması yazıldı: {path}"
 
 # --- verdict rendering --------------------------------------------------------------------------
