@@ -93,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
         "reset", parents=common, help="başlangıç dosyasını geri yükle (eskisi yedeklenir)"
     )
     p.add_argument("id")
+    p = sub.add_parser(
+        "grade", parents=common, help="eğitmen: birçok öğrencinin çalışma alanını değerlendir"
+    )
+    p.add_argument("dirs", nargs="+", metavar="KLASÖR", help="öğrencilerin çalışma alanları")
+    p.add_argument(
+        "--out", default="tutor-sonuclar", metavar="KLASÖR", help="raporların yazılacağı klasör"
+    )
+    p.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="aynı anda kaç değerlendirme"
+    )
     pack = sub.add_parser("pack", help="eğitmen araçları")
     pack_sub = pack.add_subparsers(
         dest="pack_command", metavar="KOMUT", parser_class=TurkishArgumentParser
@@ -152,6 +162,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         "watch": cmd_watch,
         "progress": cmd_progress,
         "reset": cmd_reset,
+        "grade": cmd_grade,
     }[command]
     return handler(args)
 
@@ -484,6 +495,49 @@ def cmd_validate(args) -> int:
         for fault in report.faults:
             print(f"  {fault}")
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_grade(args) -> int:
+    import os
+
+    from tutor.batch import grade_workspaces, write_reports
+
+    session = _session(args)
+    total = len(args.dirs) * len(session.pack.exercises)
+    done = 0
+
+    def on_done(_learner: str, _exercise: str) -> None:
+        nonlocal done
+        done += 1
+        if not args.json and sys.stderr.isatty():
+            print(M.CLI_GRADE_PROGRESS.format(done=done, total=total), end="\r", file=sys.stderr)
+
+    report = grade_workspaces(
+        session,
+        [Path(d) for d in args.dirs],
+        seed=args.seed,
+        device=args.device,
+        jobs=args.jobs or os.cpu_count() or 2,
+        on_done=on_done,
+    )
+    paths = write_reports(report, Path(args.out))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+        return EXIT_OK
+    for learner in report.learners:
+        missing = sum(r.verdict is None for r in learner.exercises)
+        print(
+            M.CLI_GRADE_ROW.format(
+                name=learner.name,
+                passed=learner.passed,
+                total=len(learner.exercises),
+                score=100 * learner.score,
+                missing=missing,
+            )
+        )
+    print(M.CLI_GRADE_SEED.format(seed=report.seed))
+    print(M.CLI_GRADE_WRITTEN.format(paths=", ".join(map(str, paths))))
+    return EXIT_OK
 
 
 def cmd_pack_new(args) -> int:

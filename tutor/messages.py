@@ -130,7 +130,19 @@ CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
 CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırmaya geçiliyor: {next}"
 PACK_NEW_NOT_EMPTY = "'{path}' boş değil; yeni paket için boş ya da olmayan bir klasör verin."
 CLI_PACK_NEW_DONE = "Yeni paket oluşturuldu: {path} ({n} dosya)."
-CLI_PACK_NEW_NEXT = "Denetlemek için: tutor pack validate {path}   ·   Denemek için: tutor --pack {path} list"
+CLI_PACK_NEW_NEXT = (
+    "Denetlemek için: tutor pack validate {path}   ·   Denemek için: tutor --pack {path} list"
+)
+GRADE_BATCH_NOT_A_DIR = (
+    "'{path}' bir klasör değil ya da yok; her öğrencinin çalışma alanı klasörünü verin."
+)
+GRADE_BATCH_MISSING = "teslim edilmedi ({path} yok)"
+CLI_GRADE_PROGRESS = "{done}/{total} değerlendirildi"
+CLI_GRADE_ROW = "{name}: {passed}/{total} geçti, puan %{score:.0f}, {missing} teslim edilmedi"
+CLI_GRADE_WRITTEN = "Raporlar: {paths}"
+CLI_GRADE_SEED = (
+    "Tohum: {seed} (herkes aynı durumlarla değerlendirildi; --seed {seed} ile tekrarlanır)"
+)
 CLI_SCHEMA_WRITTEN = "JSON şeması yazıldı: {path}"
 
 # --- verdict rendering --------------------------------------------------------------------------

@@ -115,7 +115,7 @@ def validate(
                     Fault(
                         ex.solution,
                         0,
-                        M.CLI_VALIDATE_SOLUTION_FAILED.format(detail=_first_problem(solution)),
+                        M.CLI_VALIDATE_SOLUTION_FAILED.format(detail=solution.first_problem()),
                     )
                 )
             if isinstance(starter, str):
@@ -125,10 +125,3 @@ def validate(
             elif starter.passed:
                 report.faults.append(Fault(ex.starter, 0, M.CLI_VALIDATE_STARTER_PASSED))
     return report
-
-
-def _first_problem(verdict: Verdict) -> str:
-    if verdict.error is not None:
-        return verdict.error.message
-    failed = next((c for c in verdict.checks if not c.passed), None)
-    return f"{failed.name}: {failed.message}" if failed else ""

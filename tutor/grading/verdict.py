@@ -49,6 +49,13 @@ class Verdict:
     # What the learner's code printed (capped); shown to people, not in the JSON contract.
     output: str = ""
 
+    def first_problem(self) -> str:
+        """The error, else the first failing check, in one line: for summaries and reports."""
+        if self.error is not None:
+            return self.error.message
+        failed = next((c for c in self.checks if not c.passed), None)
+        return f"{failed.name}: {failed.message}" if failed else ""
+
     def to_json(self) -> dict[str, Any]:
         """Exactly the object CONTRACT.md defines."""
         return {
