@@ -28,6 +28,8 @@ def pytest_configure(config):
     _HOME = Path(tempfile.mkdtemp(prefix="tutor-test-home-"))
     os.environ["TUTOR_HOME"] = str(_HOME)
     os.environ.pop("TUTOR_WORKSPACE", None)
+    # Workers that tests start with a home of their own go away soon after the run.
+    os.environ["TUTOR_WORKER_IDLE_S"] = "60"
 
 
 def pytest_unconfigure(config):

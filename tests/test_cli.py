@@ -107,6 +107,9 @@ def test_status_follows_attempts(tmp_path):
     progress = json.loads(tutor("progress", "--json", workspace=tmp_path, env=env).stdout)
     tensorler = next(p for p in progress["lessons"] if p["lesson"] == "tensorler")
     assert tensorler["passed"] == 1 and tensorler["total"] == 6
+    from tutor.grading import client
+
+    client.stop_worker(tmp_path / "ev")
 
 
 def test_seed_replays_a_run_exactly(tmp_path):
