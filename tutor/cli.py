@@ -21,7 +21,28 @@ from tutor.session import Session, UsageError
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class _TurkishHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="kullanım: " if prefix is None else prefix)
+
+
 class TurkishArgumentParser(argparse.ArgumentParser):
+    """argparse with its own words (usage, section titles, -h, errors) in Turkish."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        kwargs.setdefault("formatter_class", _TurkishHelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argümanlar"
+        self._optionals.title = "seçenekler"
+        if add_help:
+            self.add_argument(
+                "-h",
+                "--help",
+                action="help",
+                default=argparse.SUPPRESS,
+                help="bu yardımı gösterip çık",
+            )
+
     def error(self, message: str) -> None:  # argparse's own errors, said in Turkish
         self.print_usage(sys.stderr)
         for english, turkish in (
@@ -76,23 +97,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "show", parents=common, help="bir alıştırmanın açıklaması, dosyası ve imzası"
     )
-    p.add_argument("id")
+    p.add_argument("id", metavar="KİMLİK", help="alıştırmanın kimliği (ör. softmax)")
     p = sub.add_parser("submit", parents=common, help="bir alıştırmayı değerlendir")
-    p.add_argument("id")
+    p.add_argument("id", metavar="KİMLİK", help="alıştırmanın kimliği (ör. softmax)")
     p.add_argument(
-        "file", nargs="?", help="değerlendirilecek dosya (varsayılan: çalışma alanındaki kopya)"
+        "file",
+        nargs="?",
+        metavar="DOSYA",
+        help="değerlendirilecek dosya (varsayılan: çalışma alanındaki kopya)",
     )
     p = sub.add_parser("hint", parents=common, help="sıradaki ipucu")
-    p.add_argument("id")
+    p.add_argument("id", metavar="KİMLİK", help="alıştırmanın kimliği (ör. softmax)")
     p = sub.add_parser(
         "watch", parents=common, help="her kayıtta yeniden değerlendir (Ctrl+C ile çık)"
     )
-    p.add_argument("id", nargs="?")
+    p.add_argument(
+        "id", nargs="?", metavar="KİMLİK", help="alıştırmanın kimliği (verilmezse sıradaki)"
+    )
     sub.add_parser("progress", parents=common, help="ilerleme, derse göre")
     p = sub.add_parser(
         "reset", parents=common, help="başlangıç dosyasını geri yükle (eskisi yedeklenir)"
     )
-    p.add_argument("id")
+    p.add_argument("id", metavar="KİMLİK", help="alıştırmanın kimliği (ör. softmax)")
     p = sub.add_parser(
         "grade", parents=common, help="eğitmen: birçok öğrencinin çalışma alanını değerlendir"
     )
@@ -108,14 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
         dest="pack_command", metavar="KOMUT", parser_class=TurkishArgumentParser
     )
     p = pack_sub.add_parser("validate", parents=common, help="bir ders paketini denetle")
-    p.add_argument("dir")
+    p.add_argument("dir", metavar="KLASÖR")
     p.add_argument(
         "--fix-encoding", action="store_true", help="bozuk kodlanmış (mojibake) metni onar"
     )
     p = pack_sub.add_parser("new", help="doğrulanan örnek bir ders paketi oluştur")
-    p.add_argument("dir")
+    p.add_argument("dir", metavar="KLASÖR")
     p = pack_sub.add_parser("schema", help="ders dosyalarının JSON şemasını yaz")
-    p.add_argument("out", nargs="?", default="-")
+    p.add_argument(
+        "out", nargs="?", default="-", metavar="KLASÖR", help="verilmezse şema ekrana yazılır"
+    )
     return parser
 
 
