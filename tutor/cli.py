@@ -202,11 +202,8 @@ def _console():
 
 
 def _open_app(args) -> int:
-    try:
-        from tutor.app import run_app
-    except ImportError:
-        build_parser().print_help()
-        return EXIT_OK
+    from tutor.app import run_app
+
     return run_app(pack=args.pack, workspace=args.workspace, device=args.device)
 
 
