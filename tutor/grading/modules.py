@@ -39,6 +39,7 @@ from tutor.grading.spec import (
     Inputs,
     Outcome,
     PreparedCase,
+    compare_outputs,
     expand_cases,
     to_device,
     upstream_gradient,
@@ -660,22 +661,12 @@ class ModuleGrader(Grader):
         return self._check_state(got.get("state") or {}, ref, mapping, spec)
 
     def _compare_outputs(self, got: Any, expected: Any, spec: Case) -> str | None:
-        if isinstance(expected, (tuple, list)):
-            if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-                return M.CMP_NOT_TUPLE.format(
-                    what=M.WHAT_OUTPUT.capitalize(), n=len(expected), got=describe_type(got)
-                )
-            for i, (g, e) in enumerate(zip(got, expected)):
-                what = (
-                    self.output_names[i]
-                    if i < len(self.output_names)
-                    else M.WHAT_ITEM.format(what=M.WHAT_OUTPUT, i=i)
-                )
-                problem = self._compare_tensor(g, e, what, spec)
-                if problem:
-                    return problem
-            return None
-        return self._compare_tensor(got, expected, M.WHAT_OUTPUT.capitalize(), spec)
+        return compare_outputs(
+            got,
+            expected,
+            self.output_names,
+            lambda g, e, what: self._compare_tensor(g, e, what, spec),
+        )
 
     def _compare_tensor(
         self, got: Any, expected: torch.Tensor, what: str, spec: Case, grad: bool = False

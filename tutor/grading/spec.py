@@ -203,6 +203,31 @@ def _describe_value(name: str, value: Any) -> str:
     return f"{name}={value!r}"
 
 
+def compare_outputs(
+    got: Any,
+    expected: Any,
+    output_names: Sequence[str],
+    compare_one: Callable[[Any, Any, str], str | None],
+) -> str | None:
+    """A single result, or a tuple of them named by `output_names`, item by item."""
+    if not isinstance(expected, (tuple, list)):
+        return compare_one(got, expected, M.WHAT_OUTPUT.capitalize())
+    if not isinstance(got, (tuple, list)) or len(got) != len(expected):
+        return M.CMP_NOT_TUPLE.format(
+            what=M.WHAT_OUTPUT.capitalize(), n=len(expected), got=describe_type(got)
+        )
+    for i, (g, e) in enumerate(zip(got, expected)):
+        what = (
+            output_names[i]
+            if i < len(output_names)
+            else M.WHAT_ITEM.format(what=M.WHAT_OUTPUT, i=i)
+        )
+        problem = compare_one(g, e, what)
+        if problem:
+            return problem
+    return None
+
+
 class FunctionGrader(Grader):
     """Grades a function against a reference function, forward values and gradients.
 
@@ -341,22 +366,12 @@ class FunctionGrader(Grader):
     def _compare_output(
         self, got: Any, expected: Any, spec: Case, device: torch.device
     ) -> str | None:
-        if isinstance(expected, (tuple, list)):
-            if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-                return M.CMP_NOT_TUPLE.format(
-                    what=M.WHAT_OUTPUT.capitalize(), n=len(expected), got=describe_type(got)
-                )
-            for i, (g, e) in enumerate(zip(got, expected)):
-                what = (
-                    self.output_names[i]
-                    if i < len(self.output_names)
-                    else M.WHAT_ITEM.format(what=M.WHAT_OUTPUT, i=i)
-                )
-                problem = self._compare_one(g, e, what, spec, device)
-                if problem:
-                    return problem
-            return None
-        return self._compare_one(got, expected, M.WHAT_OUTPUT.capitalize(), spec, device)
+        return compare_outputs(
+            got,
+            expected,
+            self.output_names,
+            lambda g, e, what: self._compare_one(g, e, what, spec, device),
+        )
 
     def _compare_one(
         self, got: Any, expected: Any, what: str, spec: Case, device: torch.device
