@@ -71,6 +71,7 @@ def test_submit_json_prints_exactly_one_verdict_and_exit_codes_follow_it(tmp_pat
         "duration_s",
         "checks",
         "error",
+        "protections",
     }
     assert verdict["passed"] is True and verdict["score"] == 1.0 and verdict["seed"] == 3
     assert verdict["device"] == "cpu" and verdict["error"] is None
@@ -147,7 +148,9 @@ def test_seed_replays_a_run_exactly(tmp_path):
 def test_unknown_exercise_suggests_close_ids():
     result = tutor("submit", "sofmax", "--json")
     assert result.returncode == 2
-    assert result.stdout == ""
+    error = json.loads(result.stdout)["error"]
+    assert error["kind"] == "usage"
+    assert "'sofmax' adında bir alıştırma yok. Yakın olanlar: softmax" in error["message"]
     assert "'sofmax' adında bir alıştırma yok. Yakın olanlar: softmax" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -158,12 +161,22 @@ def test_missing_file_is_exit_2_with_a_turkish_message(tmp_path):
     assert "dosyası bulunamadı" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_non_utf8_submission_names_the_line(tmp_path):
+def test_a_windows_1254_submission_is_a_syntax_verdict_that_says_how_to_resave(tmp_path):
     path = tmp_path / "bozuk.py"
     path.write_bytes("import torch\n# açıklama\n".encode("cp1254"))
-    result = tutor("submit", "softmax", str(path))
-    assert result.returncode == 2
-    assert "UTF-8 olarak okunamadı (2. satırda" in result.stderr
+    result = tutor("submit", "softmax", str(path), "--json")
+    assert result.returncode == 1
+    error = json.loads(result.stdout)["error"]
+    assert error["kind"] == "syntax" and error["line"] == 2
+    assert "Windows-1254" in error["message"] and "UTF-8" in error["message"]
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_simply_utf8(tmp_path):
+    path = tmp_path / "bom.py"
+    path.write_bytes(b"\xef\xbb\xbf" + (ROOT / "solutions/tensorler/softmax.py").read_bytes())
+    result = tutor("submit", "softmax", str(path), "--json", workspace=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert json.loads(result.stdout)["passed"] is True
 
 
 def test_invalid_pack_is_exit_2_with_file_and_line(tmp_path):

@@ -40,9 +40,9 @@ def grade(session, name: str, **limits):
         ("syntax_error.py", "syntax", "sözdizimi"),
         ("missing_symbol.py", "missing_symbol", "'softmax' tanımlı değil"),
         ("raises.py", "exception", "ZeroDivisionError"),
-        ("gc_search.py", "forbidden", "'gc'"),
-        ("frame_search.py", "forbidden", "değerlendirme düzeneğine müdahale"),
-        ("disable_mode.py", "forbidden", "devre dışı"),
+        ("gc_search.py", "forbidden", "'get_objects'"),
+        ("frame_search.py", "forbidden", "izleme düzeneğine uzanmış"),
+        ("disable_mode.py", "forbidden", "PyTorch'un iç"),
     ],
 )
 def test_hostile_submission_gets_a_clear_verdict(session, name, kind, words):

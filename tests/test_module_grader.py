@@ -1,13 +1,13 @@
 """ModuleGrader: what it says about a learner's nn.Module, case by case.
 
 The realistic wrong submissions in tests/submissions/ go through the whole engine. These tests
-drive the grader directly, in this process (values still make the round trip through the
-sandbox's encoding), for the messages and rules those files do not pin down.
+drive the grader and the engine's driver directly, in this process (plans and results still
+make the round trip through the wire format), for the messages and rules those files do not
+pin down.
 """
 
 from __future__ import annotations
 
-import io
 import textwrap
 
 import torch
@@ -15,6 +15,9 @@ from conftest import ROOT
 from torch import nn
 
 from tutor import messages as M
+from tutor.grading import wire
+from tutor.grading.driver import kinds
+from tutor.grading.driver.guard import Guard
 from tutor.grading.job import load_grader
 from tutor.grading.modules import (
     ModuleGrader,
@@ -25,26 +28,29 @@ from tutor.grading.modules import (
     module_case,
     train_step,
 )
-from tutor.grading.sandbox import decode, encode
+from tutor.grading.sandbox import decode_frame
 from tutor.grading.spec import Case, inputs
 
 GRADERS = ROOT / "graders" / "moduller"
 
 
 def grade(grader: ModuleGrader, source: str, seed: int = 3) -> list[tuple[str, bool, str]]:
-    """Run every case in this process: run_case, the frame encoding, then check_case."""
+    """Run every case in this process: the plan as data, the driver, the wire, check_case."""
     namespace: dict = {"__name__": "cozum"}
-    exec(compile(textwrap.dedent(source), "<cozum>", "exec"), namespace)  # noqa: S102
+    code = textwrap.dedent(source)
+    exec(compile(code, "<cozum>", "exec"), namespace)  # noqa: S102
     device = torch.device("cpu")
+    context = kinds.Context(
+        namespace, Guard("<cozum>", [], lambda m: None), device, "<cozum>", code
+    )
     outcomes = []
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # as in the learner's process; also faster on a busy machine
     try:
         for case in grader.build_cases(seed):
-            value = grader.run_case(namespace, case, device)
-            buffer = io.BytesIO()
-            torch.save(encode(value), buffer)
-            result = decode(torch.load(io.BytesIO(buffer.getvalue()), weights_only=True))
+            plan = {**grader.plan(case, device), "index": case.index}
+            value = kinds.run_case(context, wire.loads(wire.dumps(plan)))
+            result = decode_frame(wire.dumps(value))
             outcome = grader.check_case(case, result, device)
             outcomes.append((case.name, outcome.passed, outcome.message))
     finally:

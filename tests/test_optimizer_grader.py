@@ -14,8 +14,9 @@ import torch
 from conftest import ROOT
 
 from tutor.grading.compare import RemoteTensor
+from tutor.grading.driver import kinds
+from tutor.grading.driver.guard import Guard
 from tutor.grading.optim import (
-    TRIPWIRES,
     OptimCase,
     OptimizerGrader,
     param_argument,
@@ -153,17 +154,28 @@ def test_gradients_left_by_zero_grad_fail_after_correct_steps():
 # --- tripwires and the step_lr reference -------------------------------------------------------------
 
 
-def test_tripwires_leave_torch_optim_working_outside_the_learners_process():
-    TRIPWIRES.install()
-    assert TRIPWIRES.classes[torch.optim.Adam] == "torch.optim.Adam"
-    assert "torch.optim.lr_scheduler.StepLR" in TRIPWIRES.classes.values()
-    hits = len(TRIPWIRES.hits)
+def test_tripwires_leave_torch_optim_working_when_they_are_not_armed():
+    tripwires = kinds.OPTIM_TRIPWIRES
+    tripwires.install()
+    assert tripwires.classes[torch.optim.Adam] == "torch.optim.Adam"
+    assert "torch.optim.lr_scheduler.StepLR" in tripwires.classes.values()
+    sent: list[dict] = []
+    guard = Guard("<cozum>", [], sent.append)
+    tripwires.arm(None)
     p = torch.nn.Parameter(torch.ones(3))
-    optimizer = torch.optim.Adam([p], lr=0.1)
-    p.grad = torch.ones(3)
-    optimizer.step()
+    with guard.window():
+        optimizer = torch.optim.Adam([p], lr=0.1)
+        p.grad = torch.ones(3)
+        optimizer.step()
     assert torch.allclose(p.detach(), torch.full((3,), 0.9))
-    assert len(TRIPWIRES.hits) == hits
+    assert sent == []
+    tripwires.arm(guard)
+    try:
+        with guard.window():
+            torch.optim.SGD([p], lr=0.1)
+    finally:
+        tripwires.arm(None)
+    assert sent and sent[0]["call"] == "torch.optim.SGD"
 
 
 def test_the_step_lr_reference_is_torchs_step_lr_in_closed_form():

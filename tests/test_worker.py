@@ -59,4 +59,4 @@ def test_concurrent_first_submits_start_one_worker_and_all_get_a_verdict(tmp_pat
 
 def test_the_shared_test_worker_answers_a_ping_with_its_protocol(session, tutor_home):
     info = client.ping(tutor_home)
-    assert info is not None and info["protocol"] == 1
+    assert info is not None and info["protocol"] == 2

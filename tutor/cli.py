@@ -56,6 +56,8 @@ class TurkishArgumentParser(argparse.ArgumentParser):
         ):
             message = message.replace(english, turkish)
         sys.stderr.write(f"tutor: hata: {message}\n")
+        if "--json" in sys.argv[1:]:
+            print(json.dumps({"error": {"kind": "usage", "message": message}}, ensure_ascii=False))
         sys.exit(EXIT_USAGE)
 
 
@@ -156,14 +158,23 @@ def main(argv: list[str] | None = None) -> int:
         print(M.CLI_INTERRUPTED, file=sys.stderr)
         code = 130
     except PackError as exc:
-        print(M.CLI_INVALID_PACK.format(n=len(exc.faults)), file=sys.stderr)
-        for fault in exc.faults:
-            print(f"  {fault}", file=sys.stderr)
-        code = EXIT_USAGE
-    except (CannotGrade, UsageError) as exc:
-        print(f"tutor: {exc}", file=sys.stderr)
-        code = EXIT_USAGE
+        lines = [M.CLI_INVALID_PACK.format(n=len(exc.faults))]
+        lines += [f"  {fault}" for fault in exc.faults]
+        code = _cannot_run(args, "pack", "\n".join(lines))
+    except CannotGrade as exc:
+        code = _cannot_run(args, exc.kind, f"tutor: {exc}")
+    except UsageError as exc:
+        code = _cannot_run(args, "usage", f"tutor: {exc}")
     return code
+
+
+def _cannot_run(args: argparse.Namespace, kind: str, message: str) -> int:
+    """Exit 2: said on stderr, and under --json also as one JSON object on stdout."""
+    print(message, file=sys.stderr)
+    if getattr(args, "json", False):
+        text = message.removeprefix("tutor: ")
+        print(json.dumps({"error": {"kind": kind, "message": text}}, ensure_ascii=False))
+    return EXIT_USAGE
 
 
 def _session(args) -> Session:

@@ -189,7 +189,10 @@ GRADE_FORBIDDEN_STATIC = (
 GRADE_FORBIDDEN_OPERATOR = (
     "Yasak işleç: '{op}'{where}. Bu alıştırmada çarpımı kendiniz yazmalısınız."
 )
-GRADE_TAMPER = "Değerlendiricinin izleme düzeneği devre dışı bırakılmış{where}; buna izin verilmez."
+GRADE_TAMPER = (
+    "Kodunuz değerlendiricinin izleme düzeneğine uzanmış{where} (ör. torch'un kip yığınını, "
+    "çerçeveleri ya da belleği kurcalamak); buna izin verilmez."
+)
 GRADE_WHERE_LINE = " ({line}. satırda)"
 GRADE_OUTPUT_TRUNCATED = "[çıktı {limit} KiB ile sınırlandı; {dropped} bayt atıldı]"
 GRADE_NOT_RUN = "Çalıştırılamadı: {reason}"
@@ -199,8 +202,61 @@ GRADE_CUDA_UNAVAILABLE = (
 )
 GRADE_BAD_DEVICE = "Bilinmeyen cihaz '{device}'; cpu, cuda ya da auto yazın."
 GRADE_GRADER_BROKEN = "Değerlendirici çalıştırılamadı ({file}): {exc}. Bu, paketteki bir hatadır."
-GRADE_WORKER_FAILED = "Değerlendirme sürecine ulaşılamadı: {exc}"
+GRADE_WORKER_FAILED = (
+    "Değerlendirme sürecine ulaşılamadı: {exc}. Bu, tutor'un kendi hatasıdır, çözümünüzle "
+    "ilgisi yok; komutu yeniden deneyin, sürerse `tutor doctor` çıktısıyla bildirin."
+)
 GRADE_OK = "tamam"
+GRADE_FORBIDDEN_OP = (
+    "Yasak işlem: PyTorch'un hazır {op} çekirdeği çalıştı{where}. Hangi yoldan çağrılırsa "
+    "çağrılsın (takma ad, getattr, iç modüller) bu işlemi kendiniz yazmalısınız."
+)
+GRADE_FORBIDDEN_ACTION = (
+    "Bu alıştırmada izin verilmeyen bir işlem: {action}{where}. Değerlendirilen kod süreç, iş "
+    "parçacığı (thread), ağ bağlantısı, sinyal ya da dinamik kod (exec/eval) kullanmamalı."
+)
+GRADE_FORBIDDEN_DYNAMIC = (
+    "'{name}' kullanılamaz{where}: metinden kod üreten ya da çalıştıran çağrılar "
+    "değerlendirmede yasaktır. Kodunuzu doğrudan yazın."
+)
+GRADE_PRIVATE_TORCH = (
+    "PyTorch'un iç (alt çizgiyle başlayan ya da derleyen) bir parçası kullanılmış: '{name}'{where}. "
+    "Bu alıştırmada yalnızca torch'un herkese açık işlemleriyle kendi çözümünüzü yazın."
+)
+GRADE_NOT_UTF8 = (
+    "Dosyanız UTF-8 değil: {line}. satırda geçersiz bir bayt (0x{byte:02x}) var. Dosyayı "
+    "düzenleyicinizde UTF-8 kodlamasıyla yeniden kaydedin."
+)
+GRADE_NOT_UTF8_CP1254 = (
+    "Dosyanız UTF-8 değil, Windows-1254 (Türkçe Windows) kodlamasıyla kaydedilmiş ({line}. "
+    "satırda). Python dosyaları UTF-8 olmalı: Not Defteri'nde Farklı Kaydet → Kodlama: UTF-8; "
+    "VS Code'da sağ alttaki 'Windows 1254' yazısına tıklayıp 'Save with Encoding' → UTF-8."
+)
+GRADE_CRASH_TOO_MUCH = "Süreç sınırları aşan miktarda sonuç gönderdi; değerlendirme durduruldu."
+GRADE_CRASH_FILE_SIZE = (
+    "Süreç dosya boyutu sınırını aştı (çok büyük bir dosya yazılıyordu); değerlendirme durduruldu."
+)
+GRADE_BAD_REQUEST = "Değerlendirme isteği eksik ya da bozuk; bu, tutor'un kendi hatasıdır."
+GRADE_GRADER_TIMEOUT = (
+    "Değerlendirici {what} sırasında süre sınırını ({limit:g} sn) aştı ({file}). Bu, paketteki "
+    "bir hatadır, çözümünüzle ilgisi yok; paketin yazarına bildirin."
+)
+GRADE_WHAT_LOADING = "yüklenirken"
+GRADE_WHAT_CASES = "denetimler hazırlanırken"
+GRADE_WHAT_JUDGING = "sonuçlar karşılaştırılırken"
+GRADE_ENGINE_SPAWN = (
+    "Kodunuzu çalıştıracak süreç başlatılamadı ({exc}). Bu, tutor'un kendi hatasıdır, sizin "
+    "değil; komutu yeniden deneyin, sürerse `tutor doctor` çıktısıyla bildirin."
+)
+GRADE_UNSAFE_RUNTIME_DIR = (
+    "Değerlendirme klasörü güvenli değil: {path} size ait değil ya da başkalarına açık. Klasörü "
+    "silin (ya da XDG_RUNTIME_DIR ile başka bir yer gösterin) ve yeniden deneyin."
+)
+GRADE_WORKER_NO_ANSWER = "değerlendirme süreci zamanında cevap vermedi"
+GRADE_WORKER_CLOSED = "bağlantı kesildi"
+GRADE_WORKER_UNTRUSTED = (
+    "Değerlendirme sürecinin kimliği doğrulanamadı; cevabı kullanılmadı. Komutu yeniden deneyin."
+)
 
 # --- grading: comparing values --------------------------------------------------------------
 CMP_NOT_TENSOR = "{what}: tensör bekleniyordu, {got} geldi."
@@ -223,6 +279,10 @@ CMP_SCALAR = "{what}: beklenen {expected!r}, gelen {actual!r}."
 CMP_INPUT_CHANGED = "{name} girdisi yerinde değiştirilmiş; girdiyi değiştirmeden yeni bir tensör döndürün (ör. `x = x.clone()` ya da yerinde olmayan işlemler)."
 CMP_DETACHED = "{what} hesaplama çizgesinden kopuk (requires_grad=False); gradyan geri akamaz. .detach(), .item(), .numpy() ya da torch.tensor(...) ile yeniden sarmayı kullanmayın."
 CMP_NO_GRAD = "{name} için gradyan hesaplanamadı (grad boş kaldı); çıktı bu girdiye bağlı olmalı."
+CMP_GRAD_UPSTREAM = (
+    "(Gradyanlar, çıktıya aynı rastgele ama sabit yukarıdan gelen gradyan g verilerek "
+    "karşılaştırıldı: cikti.backward(g); yani beklenen değer ∂(g·çıktı)/∂girdi'dir.)"
+)
 WHAT_OUTPUT = "çıktı"
 WHAT_GRAD = "{name} gradyanı"
 WHAT_ITEM = "{what}[{i}]"
@@ -236,7 +296,8 @@ GRADE_LEAF_INPLACE = (
     "yeni bir tensör döndürün; ör. `x[x < 0] = 0` yerine `torch.where(...)` ya da `x.clamp(...)`."
 )
 GRADE_SANDBOX = (
-    "'{name}' kullanımına izin verilmez{where}: değerlendirme düzeneğine müdahale sayılır."
+    "'{name}' bu alıştırmalarda kullanılamaz{where}: çözümün değil, değerlendirmenin kendisine "
+    "uzanan bir araçtır. Çözümünüz buna ihtiyaç duymaz."
 )
 GRADE_TIMEOUT_IN_CASE = "bu denetim sırasında süre sınırı ({limit:g} sn) aşıldı"
 GRADE_UNEXPECTED_VALUE = "Dönen değer beklenen biçimde değil ({exc})."

@@ -15,7 +15,6 @@ from pathlib import Path
 from tutor import messages as M
 from tutor.grading import client
 from tutor.grading.verdict import Verdict
-from tutor.pack.encoding import NotUtf8, decode_utf8
 from tutor.pack.loader import Pack, builtin_pack_dir, load_pack
 from tutor.pack.model import Exercise, Lesson
 from tutor.progress import Progress
@@ -38,7 +37,8 @@ class Session:
         self.pack: Pack = load_pack(pack_dir if pack_dir is not None else builtin_pack_dir())
         self.home = tutor_home()
         self.workspace = Workspace(
-            Path(workspace_dir).expanduser() if workspace_dir else default_workspace(self.pack), self.pack
+            Path(workspace_dir).expanduser() if workspace_dir else default_workspace(self.pack),
+            self.pack,
         )
         self._progress: Progress | None = None
 
@@ -96,8 +96,12 @@ class Session:
     ) -> Verdict:
         lesson, exercise = self.find(exercise_id)
         path = Path(file).expanduser() if file else self.workspace.ensure(lesson, exercise)
+        # Read once: what is graded, hashed and recorded is the same bytes, even if the file
+        # is saved again while grading runs.
         source = read_learner_file(path)
-        verdict = self.grade_file(exercise, path, seed=seed, device=device, on_event=on_event)
+        verdict = self.grade_file(
+            exercise, path, seed=seed, device=device, on_event=on_event, source=source
+        )
         if record:
             self.progress.record_attempt(self.pack.id, verdict, source)
         return verdict
@@ -112,19 +116,25 @@ class Session:
         on_event: Callable[[dict], None] | None = None,
         timeout_s: float | None = None,
         memory_mb: int | None = None,
+        source: bytes | None = None,
     ) -> Verdict:
-        """Grade any file against an exercise; limits default to the exercise's own."""
-        request = {
-            "exercise": exercise.id,
-            "grader": str(self.pack.path(exercise.grader)),
-            "file": str(path.resolve()),
-            "symbols": list(exercise.symbols),
-            "signature": exercise.signature,
-            "seed": seed if seed is not None else random.randrange(2**31),
-            "device": device,
-            "timeout_s": timeout_s if timeout_s is not None else exercise.timeout_s,
-            "memory_mb": memory_mb if memory_mb is not None else exercise.memory_mb,
-        }
+        """Grade any file (or the bytes read from it) against an exercise; limits default to
+        the exercise's own. Bytes that are not UTF-8 are the learner's to fix: the engine
+        answers with a `syntax` verdict that says how."""
+        if source is None:
+            source = read_learner_file(path)
+        request = client.make_request(
+            exercise=exercise.id,
+            grader=self.pack.path(exercise.grader),
+            file=path.resolve(),
+            source=source,
+            symbols=list(exercise.symbols),
+            signature=exercise.signature,
+            seed=seed if seed is not None else random.randrange(2**31),
+            device=device,
+            timeout_s=timeout_s if timeout_s is not None else exercise.timeout_s,
+            memory_mb=memory_mb if memory_mb is not None else exercise.memory_mb,
+        )
         return client.grade(request, self.home, on_event)
 
     def warm_up(self) -> None:
@@ -145,9 +155,4 @@ class Session:
 def read_learner_file(path: Path) -> bytes:
     if not path.is_file():
         raise UsageError(M.CLI_FILE_MISSING.format(path=path))
-    data = path.read_bytes()
-    try:
-        decode_utf8(data)
-    except NotUtf8 as exc:
-        raise UsageError(M.CLI_FILE_NOT_UTF8.format(path=path, line=exc.line)) from None
-    return data
+    return path.read_bytes()

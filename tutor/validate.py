@@ -75,17 +75,18 @@ def validate(
         progress(M.CLI_VALIDATE_CHECKING.format(n=len(pairs)))
 
     def grade(rel: str, exercise) -> Verdict | str:
-        request = {
-            "exercise": exercise.id,
-            "grader": str(pack.path(exercise.grader)),
-            "file": str(pack.path(rel)),
-            "symbols": list(exercise.symbols),
-            "signature": exercise.signature,
-            "seed": VALIDATION_SEED,
-            "device": device,
-            "timeout_s": exercise.timeout_s,
-            "memory_mb": exercise.memory_mb,
-        }
+        request = client.make_request(
+            exercise=exercise.id,
+            grader=pack.path(exercise.grader),
+            file=pack.path(rel),
+            source=pack.path(rel).read_bytes(),
+            symbols=list(exercise.symbols),
+            signature=exercise.signature,
+            seed=VALIDATION_SEED,
+            device=device,
+            timeout_s=exercise.timeout_s,
+            memory_mb=exercise.memory_mb,
+        )
         try:
             return client.grade(request, home)
         except CannotGrade as exc:

@@ -1,7 +1,8 @@
 """Değerlendirici: pick_device.
 
-CUDA'nın olduğu ve olmadığı iki durum da her makinede sınanır: öğrencinin sürecinde
-`torch.cuda.is_available` (ve `device_count`) her durum için geçici olarak değiştirilir.
+CUDA'nın olduğu ve olmadığı iki durum da her makinede sınanır: motorun sürücüsü öğrencinin
+sürecinde `torch.cuda.is_available` (ve `device_count`) değerini her durum için geçici olarak
+değiştirir (planın `fake_cuda` alanı).
 `torch.device("cuda")` yalnızca bir tanımdır; CUDA'sız bir makinede de oluşturulabilir.
 Beklenen sonuç öğrencinin sürecinden değil, durumun kendisinden gelir.
 """
@@ -13,6 +14,7 @@ from typing import Any, NamedTuple
 import torch
 
 from tutor import messages as M
+from tutor.grading.compare import describe_type
 from tutor.grading.spec import Grader, Outcome, PreparedCase, case_seed
 
 
@@ -49,24 +51,19 @@ class PickDeviceGrader(Grader):
             for i, spec in enumerate(CASES)
         ]
 
-    # -- öğrencinin sürecinde ----------------------------------------------------------------
-    def run_case(self, namespace: dict[str, Any], case: PreparedCase, device: torch.device) -> Any:
-        fn = namespace["pick_device"]
+    # -- öğrencinin sürecinde sürücünün yapacağı (veri olarak) ------------------------------------
+    def plan(self, case: PreparedCase, device: torch.device) -> dict[str, Any]:
         spec: DeviceCase = case.spec
-        saved = torch.cuda.is_available, torch.cuda.device_count
-        torch.cuda.is_available = lambda: spec.cuda_available
-        torch.cuda.device_count = lambda: 1 if spec.cuda_available else 0
-        try:
-            value = fn(*case.data)
-        except NotImplementedError:
-            raise  # başlangıç dosyası: motor "henüz yazılmamış" desin
-        except Exception as exc:  # noqa: BLE001 - fırlatılan hatanın türü de sınanıyor
-            return {"raised": type(exc).__name__, "message": str(exc)[:300]}
-        finally:
-            torch.cuda.is_available, torch.cuda.device_count = saved
-        if isinstance(value, torch.device):
-            return {"device": value.type}
-        return {"other": type(value).__name__, "text": repr(value)[:100]}
+        return {
+            "kind": "call",
+            "symbol": "pick_device",
+            "seed": case.seed,
+            "args": list(spec.args),
+            "kwargs": {},
+            "grad_args": [],
+            "catch": True,
+            "fake_cuda": spec.cuda_available,
+        }
 
     # -- değerlendirme işinde ----------------------------------------------------------------
     def check_case(self, case: PreparedCase, result: Any, device: torch.device) -> Outcome:
@@ -78,7 +75,10 @@ class PickDeviceGrader(Grader):
 
     def _problem(self, spec: DeviceCase, result: dict) -> str | None:
         raised = result.get("raised")
-        got_device = result.get("device")
+        out = result.get("out")
+        got_device = out.type if isinstance(out, torch.device) else None
+        if "raised" not in result and got_device is None:
+            result = {"other": describe_type(out), "text": str(getattr(out, "text", out))[:100]}
         if spec.expected == "RuntimeError":
             if raised == "RuntimeError":
                 if not str(result.get("message", "")).strip():
@@ -93,7 +93,7 @@ class PickDeviceGrader(Grader):
                 )
             return f"RuntimeError bekleniyordu, {result.get('other', '?')} döndürülmüş."
         if raised is not None:
-            message = str(result.get("message", ""))
+            message = str(result.get("message", ""))[:300]
             return f"torch.device('{spec.expected}') bekleniyordu, {raised} fırlatılmış: {message}"
         if got_device is None:
             other = result.get("other", "?")

@@ -2,22 +2,21 @@
 
 A `ModuleGrader` is data, like `FunctionGrader`. Each case says how to build the module
 (constructor arguments) and which calls to make on it ("steps": train or eval mode, inputs,
-back-propagate or not). The learner's process builds the module under `torch.manual_seed`,
-records its parameters, buffers and plain tensor attributes, runs the steps and returns, per
-step, the output, the input and parameter gradients and the state afterwards. The grading job
-then builds the reference module, checks the structure (names, kinds, shapes, dtypes), loads
-the learner's *initial* state into the reference, runs the same steps and compares everything
-after every step. Random modules (dropout) mark their steps `custom` and are judged by a
-function of the grader file instead of by the reference.
+back-propagate or not). The engine's driver in the learner's process builds the module under
+`torch.manual_seed`, records its parameters, buffers and plain tensor attributes, then loads
+seeded values that the grader draws (not the learner's own initial values, which are only
+judged by `init_check`: a module that starts from NaN must not make the reference produce
+NaN too) and runs the steps, returning per step the output, the input and parameter
+gradients and the state afterwards. The grading job builds the reference module, checks the
+structure (names, kinds, shapes, dtypes), loads the same seeded values, runs the same steps
+and compares everything after every step. Random modules (dropout) mark their steps `custom`
+and are judged by a function of the grader file instead of by the reference.
 """
 
 from __future__ import annotations
 
-import ast
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import torch
@@ -33,16 +32,17 @@ from tutor.grading.compare import (
     same_tensor,
     tolerances,
 )
+from tutor.grading.driver.seeded import fresh_value, step_upstream
 from tutor.grading.spec import (
     Case,
     Grader,
+    GraderFault,
     Inputs,
     Outcome,
     PreparedCase,
     compare_outputs,
     expand_cases,
     to_device,
-    upstream_gradient,
 )
 
 MISSING = "__missing__"  # an attribute the learner's module does not have
@@ -141,23 +141,6 @@ def _step_leaves(
 
 def _outputs(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (tuple, list)) else [value]
-
-
-def step_upstream(seed: int, index: int, k: int, shape, dtype: torch.dtype) -> torch.Tensor:
-    """The gradient fed into backward() for output `k` of step `index`: the same on both sides."""
-    return upstream_gradient(seed + 7_919 * (index + 1) + 104_729 * k, shape, dtype)
-
-
-def fresh_value(seed: int, index: int, key: str, shape, dtype: torch.dtype) -> torch.Tensor:
-    """A seeded value for `key` when a step reloads the state. Names with 'var' stay positive."""
-    g = torch.Generator().manual_seed((seed + zlib.crc32(f"{index}:{key}".encode())) % (2**62))
-    low, high = (0.5, 1.5) if "var" in key else (-1.0, 1.0)
-    return (
-        torch.rand(tuple(shape), generator=g, dtype=torch.float64)
-        .mul(high - low)
-        .add(low)
-        .to(dtype)
-    )
 
 
 def _join(names: Sequence[str]) -> str:
@@ -271,11 +254,14 @@ class ModuleGrader(Grader):
         forbidden: Sequence[str] = (),
         forbidden_names: Sequence[str] = (),
         forbidden_operators: Sequence[str] = (),
+        forbidden_ops: Sequence[str] = (),
         check_grad: bool = True,
+        keep_initial: bool = False,
     ):
         self.symbols = (symbol,)
         self.symbol = symbol
         self.reference = reference
+        self.keep_initial = keep_initial
         self.cases = list(cases)
         self.init_names = tuple(init_names)
         self.forward_names = tuple(forward_names)
@@ -287,7 +273,7 @@ class ModuleGrader(Grader):
         self.init_check = init_check
         self.check_step = check_step
         self.diagnose = diagnose
-        self.set_forbidden(forbidden, forbidden_names, forbidden_operators)
+        self.set_forbidden(forbidden, forbidden_names, forbidden_operators, forbidden_ops)
         self.check_grad = check_grad
 
     # -- in the grading job, before the learner's process exists ---------------------------
@@ -302,80 +288,36 @@ class ModuleGrader(Grader):
         default = self.check_grad if case.spec.grad is None else case.spec.grad
         return default and step.backward
 
-    # -- in the learner's process -------------------------------------------------------------
-    def run_case(self, namespace: dict[str, Any], case: PreparedCase, device: torch.device) -> Any:
-        data: ModuleData = case.data
-        cls = namespace[self.symbol]
-        call = learner_trampoline(namespace, self.symbol)
-        torch.manual_seed(case.seed)
-        module = call(cls, data.init.args, data.init.kwargs)
-        if not isinstance(module, nn.Module):
-            return {"kind": "not_module", "type": type(module).__name__}
-        if getattr(type(module), "forward", None) is getattr(nn.Module, "forward", None):
-            return {"kind": "no_forward"}
-        module.to(device)
-        result: dict[str, Any] = {
-            "kind": "module",
-            "params": _snapshot(dict(module.named_parameters())),
-            "buffers": _snapshot(dict(module.named_buffers())),
-            "plain": _snapshot(
-                {k: v for k, v in vars(module).items() if isinstance(v, torch.Tensor)}
-            ),
-            "attributes": {name: _snapshot(self._probe(module, name)) for name in self.attributes},
-            "state_keys": list(module.state_dict().keys()),
-            "steps": [],
-        }
-        for index, step in enumerate(data.steps):
-            if step.reload:
-                fresh = {
-                    key: fresh_value(case.seed, index, key, value.shape, value.dtype).to(
-                        value.device
-                    )
-                    if value.dtype.is_floating_point
-                    else value
-                    for key, value in module.state_dict().items()
-                }
-                module.load_state_dict(fresh)
-            module.train(step.train)
-            args = list(to_device(step.args, device))
-            kwargs = to_device(step.kwargs, device)
-            wants_grad = self._wants_grad(case, step)
-            leaves = [t for _, t in _step_leaves(tuple(args), kwargs, self.forward_names)]
-            grad_leaves = [t for t in leaves if t.dtype.is_floating_point] if wants_grad else []
-            for t in grad_leaves:
-                t.requires_grad_(True)
-            out = call(module, args, kwargs)
-            record: dict[str, Any] = {
-                "out": _snapshot(out),
-                "inputs_after": [t.detach().clone() for t in leaves],
-            }
-            outs = _outputs(out)
-            pairs = [
-                (o, step_upstream(case.seed, index, k, o.shape, o.dtype).to(o.device))
-                for k, o in enumerate(outs)
-                if isinstance(o, torch.Tensor) and o.is_floating_point() and o.requires_grad
-            ]
-            if grad_leaves and pairs:
-                torch.autograd.backward([o for o, _ in pairs], [g for _, g in pairs])
-            if wants_grad:
-                record["input_grads"] = _snapshot([t.grad for t in grad_leaves])
-                record["param_grads"] = _snapshot(
-                    {name: p.grad for name, p in module.named_parameters()}
-                )
-            for p in module.parameters():
-                p.grad = None
-            record["state"] = _snapshot(
-                {**dict(module.named_parameters()), **dict(module.named_buffers())}
-            )
-            result["steps"].append(record)
-        return result
+    def _reloads(self, index: int, step: Step) -> bool:
+        """Step 0 always starts from seeded values the grader draws (unless the grader keeps
+        the learner's initial values); later steps when they say so."""
+        return step.reload or (index == 0 and not self.keep_initial)
 
-    @staticmethod
-    def _probe(module: nn.Module, name: str) -> Any:
-        value = getattr(module, name, MISSING)
-        if value is None or value is MISSING or isinstance(value, torch.Tensor):
-            return value
-        return {"type": type(value).__name__}
+    # -- what the driver does in the learner's process ------------------------------------------
+    def plan(self, case: PreparedCase, device: torch.device) -> dict[str, Any]:
+        data: ModuleData = case.data
+        steps = []
+        for index, step in enumerate(data.steps):
+            steps.append(
+                {
+                    "args": list(step.args),
+                    "kwargs": dict(step.kwargs),
+                    "train": step.train,
+                    "backward": step.backward,
+                    "reload": self._reloads(index, step),
+                }
+            )
+        default = self.check_grad if case.spec.grad is None else case.spec.grad
+        return {
+            "kind": "module",
+            "symbol": self.symbol,
+            "seed": case.seed,
+            "init_args": list(data.init.args),
+            "init_kwargs": dict(data.init.kwargs),
+            "attributes": list(self.attributes),
+            "grad": bool(default),
+            "steps": steps,
+        }
 
     # -- in the grading job, after the learner's process has ended --------------------------------
     def check_case(self, case: PreparedCase, result: Any, device: torch.device) -> Outcome:
@@ -408,10 +350,18 @@ class ModuleGrader(Grader):
         if result["kind"] == "no_forward":
             return M.MOD_NO_FORWARD.format(symbol=self.symbol)
 
+        params = result.get("params")
+        buffers = result.get("buffers")
+        for table in (params, buffers, result.get("plain") or {}):
+            if not isinstance(table, dict) or not all(
+                isinstance(k, str) and isinstance(v, RemoteTensor) for k, v in table.items()
+            ):
+                return M.GRADE_UNEXPECTED_VALUE.format(exc=describe_type(table))
         torch.manual_seed(case.seed)
-        ref = self.reference(*data.init.args, **data.init.kwargs).to(device)
-        params: dict[str, RemoteTensor] = result["params"]
-        buffers: dict[str, RemoteTensor] = result["buffers"]
+        try:
+            ref = self.reference(*data.init.args, **data.init.kwargs).to(device)
+        except Exception as exc:  # noqa: BLE001 - the pack's reference, not the learner
+            raise GraderFault(f"referans modül: {type(exc).__name__}: {exc}") from exc
         learner_state = {**params, **buffers}
 
         if self.state_map is None:
@@ -446,6 +396,8 @@ class ModuleGrader(Grader):
                 return problem
 
         steps = result.get("steps") or []
+        if not isinstance(steps, list) or not all(isinstance(g, dict) for g in steps):
+            return M.GRADE_UNEXPECTED_VALUE.format(exc=describe_type(steps))
         if len(steps) != len(data.steps):
             return M.GRADE_UNEXPECTED_VALUE.format(exc=describe_type(steps))
         previous: list[Any] = []
@@ -587,7 +539,7 @@ class ModuleGrader(Grader):
         device: torch.device,
     ) -> str | None:
         spec: Case = case.spec
-        if step.reload:
+        if self._reloads(index, step):
             fresh = dict(ref.state_dict())
             for key, lkey in mapping.items():
                 value = learner_state[lkey].tensor
@@ -776,51 +728,6 @@ class ModuleGrader(Grader):
         for k, value in step.kwargs.items():
             parts += _describe_leaves(value, k)
         return parts
-
-
-def learner_trampoline(namespace: dict[str, Any], symbol: str) -> Callable[[Any, Any, Any], Any]:
-    """A caller whose frame belongs to the learner's file, at the line of the learner's class.
-
-    The sandbox records forbidden torch calls made while a frame of the learner's file runs.
-    A module whose forward is inherited from torch (`class Linear(getattr(nn, "Lin" + "ear"))`)
-    runs no learner frame of its own; calling it through this trampoline still counts as the
-    learner's code, and the forbidden call is reported at the line of the class.
-    """
-    filename = namespace.get("__file__")
-    line = 1
-    if isinstance(filename, str):
-        try:
-            tree = ast.parse(Path(filename).read_text(encoding="utf-8"))
-            line = next(
-                (n.lineno for n in tree.body if isinstance(n, ast.ClassDef) and n.name == symbol), 1
-            )
-        except (OSError, SyntaxError, ValueError):
-            pass
-    else:
-        filename = "<cozum>"
-    source = "\n" * (line - 1) + "def _call(f, args, kwargs): return f(*args, **kwargs)\n"
-    scope: dict[str, Any] = {}
-    exec(compile(source, filename, "exec"), scope)  # noqa: S102 - a one-line trampoline
-    return scope["_call"]
-
-
-def _snapshot(value: Any) -> Any:
-    """A copy taken now (later steps change the module in place), keeping what the engine
-    reports about each tensor: whether it is an nn.Parameter and whether it requires grad."""
-    if isinstance(value, nn.Parameter):
-        return nn.Parameter(value.detach().clone(), requires_grad=value.requires_grad)
-    if isinstance(value, torch.Tensor):
-        copy = value.detach().clone()
-        return (
-            copy.requires_grad_(True) if value.requires_grad and copy.is_floating_point() else copy
-        )
-    if isinstance(value, dict):
-        return {k: _snapshot(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return tuple(_snapshot(v) for v in value)
-    if isinstance(value, list):
-        return [_snapshot(v) for v in value]
-    return value
 
 
 def _describe_leaves(value: Any, name: str) -> list[str]:

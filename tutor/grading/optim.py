@@ -4,10 +4,11 @@ A case is data: initial parameters, constructor arguments (a plain parameter lis
 groups) and a seeded sequence of gradients, one per step and parameter (`None` where a
 parameter gets no gradient at that step). No learner code computes a gradient.
 
-- `build_cases` (grading job, before the fork) draws the parameters and gradients;
-- `run_case` (the learner's process) builds `nn.Parameter`s, constructs the learner's class,
-  and for every step calls `zero_grad()`, assigns the gradients, calls `step()` and records
-  every parameter; at the end it calls `zero_grad()` once more and records what is left;
+- `build_cases` (grading job) draws the parameters and gradients;
+- `plan` hands them, as data, to the engine's driver in the learner's process, which builds
+  `nn.Parameter`s, constructs the learner's class, and for every step calls `zero_grad()`,
+  assigns the gradients, calls `step()` and records every parameter; at the end it calls
+  `zero_grad()` once more and records what is left (`tutor.grading.driver.kinds`);
 - `check_case` (grading job, afterwards) runs `torch.optim.X` on the same inputs and reports
   the first step at which the two paths part, and where.
 
@@ -16,9 +17,9 @@ catches their names (`SGD`, `Adam`, `lr_scheduler`, ...). At run time two more n
 what names cannot: the fused kernels (`torch._fused_adam_`, ...) are torch functions, so the
 engine's call recorder sees them; and `torch.optim`'s classes and functional kernels
 (`torch.optim.adam._single_tensor_adam`, ...) are wrapped by tripwires installed in the
-grading job before the fork, so even a reference the learner's file captured at import time is
-the wrapper. A tripwire does nothing unless a frame of the learner's file is on the stack in
-the learner's process, so the reference computed afterwards runs PyTorch unchanged.
+zygote the learner's process forks from, so even a reference the learner's file captured at
+import time is the wrapper; they fire only for exercises that forbid them, while the
+learner's code has control. The reference in the grading job runs PyTorch unchanged.
 `torch._foreach_*` stays allowed: it is plain element-wise arithmetic on lists of tensors, and
 the learner still writes the algorithm.
 
@@ -31,14 +32,11 @@ whose result joins the autograd graph (e.g. `p.data = p - lr * g`, or a weight-d
 
 from __future__ import annotations
 
-import inspect
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import torch
-from torch.overrides import TorchFunctionMode
 
 from tutor import messages as M
 from tutor.grading.compare import (
@@ -52,9 +50,11 @@ from tutor.grading.spec import (
     FunctionGrader,
     Gen,
     Grader,
+    GraderFault,
     Outcome,
     PreparedCase,
     case_seed,
+    forbidden_ops_for,
     normalize_call_name,
 )
 
@@ -162,161 +162,6 @@ def assign_grads(
 # ---------------------------------------------------------------------------------------------
 
 
-def _learner_line(learner_file: str) -> int | None:
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_filename == learner_file:
-            return frame.f_lineno
-        frame = frame.f_back
-    return None
-
-
-def _joins_graph(value: Any) -> bool:
-    if isinstance(value, torch.Tensor):
-        return value.grad_fn is not None
-    if isinstance(value, (tuple, list)):
-        return any(_joins_graph(v) for v in value)
-    return False
-
-
-class AutogradWatch(TorchFunctionMode):
-    """Active during `step()`: the first line of the learner's file whose operation produced a
-    tensor with a `grad_fn`, i.e. an update that autograd recorded."""
-
-    def __init__(self, learner_file: str):
-        super().__init__()
-        self.learner_file = learner_file
-        self.line: int | None = None
-        self.recorded = False
-
-    def __torch_function__(self, func, types, args=(), kwargs=None):
-        out = func(*args, **(kwargs or {}))
-        if not self.recorded and _joins_graph(out):
-            line = _learner_line(self.learner_file)
-            if line is not None:
-                self.recorded = True
-                self.line = line
-        return out
-
-
-class _Tripwires:
-    """Wrappers around torch.optim's classes and kernels; silent until armed in the learner's
-    process, then they report a use from the learner's file as a forbidden call."""
-
-    def __init__(self) -> None:
-        self.installed = False
-        self.learner_file: str | None = None
-        self.hits: list[tuple[str, int | None]] = []
-        self.classes: dict[type, str] = {}  # wrapped class -> its public name
-
-    def fire(self, name: str) -> None:
-        if self.learner_file is None:
-            return
-        line = _learner_line(self.learner_file)
-        if line is not None:
-            self.report(name, line)
-
-    def check_class(self, cls: type) -> None:
-        """A learner's class built on torch.optim's (even one reached by getattr) is a use,
-        though no line of the learner's file runs when it calls the inherited methods."""
-        for klass in getattr(cls, "__mro__", ()):
-            if klass in self.classes:
-                self.report(self.classes[klass], None)
-                return
-
-    def report(self, name: str, line: int | None) -> None:
-        hit = (name, line)
-        self.hits.append(hit)
-        from tutor.grading.sandbox import CallRecorder
-
-        try:
-            from torch.overrides import _get_current_function_mode_stack
-
-            stack = _get_current_function_mode_stack()
-        except Exception:  # noqa: BLE001 - the value check below still fails the case
-            stack = []
-        for mode in stack:
-            if isinstance(mode, CallRecorder):
-                mode.hits.append(hit)
-                break
-
-    def arm(self, learner_file: str | None) -> None:
-        self.learner_file = learner_file
-
-    def install(self) -> None:
-        if self.installed:
-            return
-        self.installed = True
-        import torch.optim
-        import torch.optim._functional  # noqa: F401 - loads every functional kernel module
-        import torch.optim.lr_scheduler
-        import torch.optim.swa_utils  # noqa: F401
-
-        forbidden_bases: tuple[type, ...] = (
-            torch.optim.lr_scheduler.LRScheduler,
-            torch.optim.lr_scheduler.ReduceLROnPlateau,
-        )
-        wrapped: dict[int, Callable] = {}
-        for module_name, module in list(sys.modules.items()):
-            if module is None or not module_name.startswith("torch.optim."):
-                continue
-            for name, obj in list(vars(module).items()):
-                if isinstance(obj, type):
-                    try:
-                        is_optimizer = (
-                            issubclass(obj, torch.optim.Optimizer)
-                            and obj is not torch.optim.Optimizer
-                        )
-                        forbidden = is_optimizer or issubclass(obj, forbidden_bases)
-                    except TypeError:  # a typing construct, not a real class
-                        continue
-                    if forbidden and obj not in self.classes:
-                        self._wrap_class(obj, is_optimizer)
-                elif inspect.isfunction(obj) and _is_kernel(name, module_name):
-                    key = id(obj)
-                    if key not in wrapped:
-                        wrapped[key] = self._wrapper(obj, f"{obj.__module__}.{name}")
-                    setattr(module, name, wrapped[key])
-
-    def _wrap_class(self, cls: type, is_optimizer: bool) -> None:
-        methods = (
-            ("__init__", "step")
-            if is_optimizer
-            else ("__init__", "step", "get_lr", "_get_closed_form_lr")
-        )
-        where = "torch.optim" if is_optimizer else cls.__module__
-        self.classes[cls] = f"{where}.{cls.__name__}"
-        for method in methods:
-            original = vars(cls).get(method)
-            if inspect.isfunction(original):
-                setattr(cls, method, self._wrapper(original, f"{where}.{cls.__name__}"))
-
-    def _wrapper(self, original: Callable, name: str) -> Callable:
-        tripwires = self
-
-        def tripwire(*args, **kwargs):
-            tripwires.fire(name)
-            return original(*args, **kwargs)
-
-        tripwire.__name__ = getattr(original, "__name__", name)
-        tripwire.__qualname__ = getattr(original, "__qualname__", name)
-        tripwire.__doc__ = getattr(original, "__doc__", None)
-        return tripwire
-
-
-def _is_kernel(name: str, module_name: str) -> bool:
-    base = module_name.rsplit(".", 1)[-1].strip("_")
-    return name == base or name.startswith(("_single_tensor_", "_multi_tensor_", "_fused_"))
-
-
-TRIPWIRES = _Tripwires()
-
-
-def _learner_file(namespace: dict[str, Any]) -> str | None:
-    value = namespace.get("__file__")
-    return value if isinstance(value, str) else None
-
-
 # ---------------------------------------------------------------------------------------------
 # The grader
 # ---------------------------------------------------------------------------------------------
@@ -353,66 +198,31 @@ class OptimizerGrader(Grader):
             | frozenset(forbidden_names)
         )
         self.forbidden_operators = frozenset()
+        self.forbidden_ops = forbidden_ops_for(list(FUSED_KERNELS) + list(forbidden))
+        self.forbid_torch_optim = True
         self.check_zero_grad = check_zero_grad
 
     # -- in the grading job, before the learner's process exists ---------------------------
     def build_cases(self, seed: int) -> list[PreparedCase]:
-        TRIPWIRES.install()
         prepared = []
         for index, spec in enumerate(self.cases):
             cseed = case_seed(seed, index)
             prepared.append(PreparedCase(index, spec.name, cseed, prepare(spec, Gen(cseed)), spec))
         return prepared
 
-    # -- in the learner's process -------------------------------------------------------------
-    def run_case(self, namespace: dict[str, Any], case: PreparedCase, device: torch.device) -> Any:
-        learner_file = _learner_file(namespace)
-        TRIPWIRES.arm(learner_file)
+    def plan(self, case: PreparedCase, device: torch.device) -> dict[str, Any]:
         data: OptimData = case.data
-        cls = namespace[self.symbol]
-        params = [torch.nn.Parameter(t.detach().clone().to(device)) for t in data.params]
-        watch = AutogradWatch(learner_file or "")
-        steps: list[list[torch.Tensor]] = []
-        not_leaf: dict[str, Any] | None = None
-        # The tripwires' own record, in case the engine's recorder could not be reached.
-        result: dict[str, Any] = {"steps": steps, "forbidden": TRIPWIRES.hits}
-        with torch.enable_grad():
-            optimizer = cls(param_argument(data, params), **data.kwargs)
-            if not TRIPWIRES.hits:  # a hit with a line (from the learner's __init__) says more
-                TRIPWIRES.check_class(type(optimizer))
-            for step, grads in enumerate(data.grads, start=1):
-                optimizer.zero_grad()
-                assign_grads(params, grads, device)
-                try:
-                    with watch:
-                        optimizer.step()
-                except RuntimeError as exc:
-                    if "leaf Variable that requires grad" not in str(exc):
-                        raise
-                    result["leaf_inplace"] = _traceback_line(exc, learner_file)
-                    return result
-                steps.append([p.detach().clone() for p in params])
-                if not_leaf is None:
-                    for i, p in enumerate(params):
-                        if not (p.is_leaf and p.requires_grad and p.grad_fn is None):
-                            not_leaf = {
-                                "step": step,
-                                "param": i,
-                                "requires_grad": bool(p.requires_grad),
-                                "grad_fn": type(p.grad_fn).__name__
-                                if p.grad_fn is not None
-                                else "None",
-                            }
-                            break
-            if self.check_zero_grad:
-                optimizer.zero_grad()
-                result["cleared"] = [
-                    None if p.grad is None else bool((p.grad == 0).all()) for p in params
-                ]
-        result["graph_line"] = watch.line if watch.recorded else None
-        result["graph_recorded"] = watch.recorded
-        result["not_leaf"] = not_leaf
-        return result
+        return {
+            "kind": "optimizer",
+            "symbol": self.symbol,
+            "params": list(data.params),
+            "grads": [list(row) for row in data.grads],
+            "kwargs": dict(data.kwargs),
+            "groups": None
+            if data.groups is None
+            else [dict(group, params=list(group["params"])) for group in data.groups],
+            "check_zero_grad": self.check_zero_grad,
+        }
 
     # -- in the grading job, after the learner's process has ended --------------------------------
     def check_case(self, case: PreparedCase, result: Any, device: torch.device) -> Outcome:
@@ -429,10 +239,6 @@ class OptimizerGrader(Grader):
         spec: OptimCase = case.spec
         if not isinstance(result, dict):
             return M.GRADE_UNEXPECTED_VALUE.format(exc=describe_type(result))
-        forbidden = result.get("forbidden")
-        if isinstance(forbidden, list) and forbidden and isinstance(forbidden[0], tuple):
-            call, line = forbidden[0][0], forbidden[0][1]
-            return M.GRADE_FORBIDDEN.format(call=call, where=_where(line))
         if "leaf_inplace" in result:
             return M.OPT_LEAF_INPLACE.format(where=_where(result["leaf_inplace"]))
         got_steps = result.get("steps")
@@ -440,7 +246,10 @@ class OptimizerGrader(Grader):
             return M.GRADE_UNEXPECTED_VALUE.format(exc=describe_type(got_steps))
 
         params = [torch.nn.Parameter(t.detach().clone().to(device)) for t in data.params]
-        reference = self.reference(param_argument(data, params), **data.kwargs)
+        try:
+            reference = self.reference(param_argument(data, params), **data.kwargs)
+        except Exception as exc:  # noqa: BLE001 - the pack's reference, not the learner
+            raise GraderFault(f"referans eniyileyici: {type(exc).__name__}: {exc}") from exc
         for step, grads in enumerate(data.grads, start=1):
             reference.zero_grad()
             assign_grads(params, grads, device)
@@ -495,7 +304,9 @@ class OptimizerGrader(Grader):
         rtol = spec.rtol if spec.rtol is not None else rtol
         g = got.tensor.detach().to(torch.float64).reshape(-1)
         e = expected.detach().cpu().to(torch.float64).reshape(-1)
+        # NaN matches NaN only where the reference itself is NaN.
         close = torch.isclose(g, e, atol=atol, rtol=rtol, equal_nan=True)
+        close &= torch.isfinite(g) | ~torch.isfinite(e)
         if bool(close.all()):
             return None
         diff = torch.where(close, torch.zeros_like(g), (g - e).abs().nan_to_num(nan=float("inf")))
@@ -558,33 +369,17 @@ class OptimizerGrader(Grader):
         )
 
 
-def _traceback_line(exc: BaseException, learner_file: str | None) -> int | None:
-    line = None
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == learner_file:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
 def _where(line: Any) -> str:
-    return M.GRADE_WHERE_LINE.format(line=line) if isinstance(line, int) else ""
+    return M.GRADE_WHERE_LINE.format(line=line) if isinstance(line, int) and line > 0 else ""
 
 
 class OptimFunctionGrader(FunctionGrader):
     """A FunctionGrader whose learner may not use torch.optim at all (e.g. a learning-rate
     schedule): the same tripwires as `OptimizerGrader`, and the same forbidden names."""
 
+    forbid_torch_optim = True
+
     def __init__(self, **kwargs: Any):
         kwargs["forbidden_names"] = tuple(kwargs.get("forbidden_names", ())) + TORCH_OPTIMIZER_NAMES
         kwargs["forbidden"] = tuple(kwargs.get("forbidden", ())) + FUSED_KERNELS
         super().__init__(**kwargs)
-
-    def build_cases(self, seed: int) -> list[PreparedCase]:
-        TRIPWIRES.install()
-        return super().build_cases(seed)
-
-    def run_case(self, namespace: dict[str, Any], case: PreparedCase, device: torch.device) -> Any:
-        TRIPWIRES.arm(_learner_file(namespace))
-        return super().run_case(namespace, case, device)

@@ -1,345 +1,39 @@
-"""The learner's process: forked from the grading job, limited, watched, and never trusted.
+"""The trusted side of a learner's run: ask the zygote for a process, feed it, watch it.
 
-The child runs the learner's file and the grader's `run_case` for every case, and sends back
-values as length-prefixed `torch.save` frames. The parent reads them with
-`torch.load(weights_only=True)` (no arbitrary objects), enforces the wall-time and memory
-limits, keeps at most `output_limit` bytes of what the child printed, and decides nothing
-from the child's word alone: values are compared with the reference afterwards.
+Runs in the grading job. The learner's process is not our child: the zygote forks it (see
+`tutor.grading.zygote`), so it starts with nothing of the grader in memory. We hand it the
+plan through a pipe, read its frames and its output through two more, and hold every
+deadline here: the wall-time limit, the memory limit summed over every process of its PID
+namespace, the size and number of frames and of output bytes. Whatever it does, we end it
+(a pidfd signal kills its whole PID namespace) and report what we saw; we never decide
+anything from its word alone: values are compared with the reference afterwards.
 """
 
 from __future__ import annotations
 
-import io
+import contextlib
 import os
-import resource
 import selectors
+import shutil
 import signal
-import struct
-import sys
+import socket
+import tempfile
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import torch
-from torch.overrides import TorchFunctionMode
-
-from tutor import messages as M
+from tutor.grading import wire
 from tutor.grading.compare import RemoteOther, RemoteTensor
-from tutor.grading.spec import Grader, PreparedCase, normalize_call_name
+from tutor.grading.zygote import receive, send
 
-MAX_FRAME = 512 * 1024 * 1024
-_HEADER = struct.Struct(">I")
-
-
-# ---------------------------------------------------------------------------------------------
-# Values across the process boundary
-# ---------------------------------------------------------------------------------------------
-
-
-def encode(value: Any, depth: int = 0) -> Any:
-    """Turn a result into something `torch.load(weights_only=True)` accepts."""
-    if depth > 20:
-        return {"__other__": type(value).__name__, "text": ""}
-    if isinstance(value, torch.Tensor):
-        return {
-            "__tensor__": value.detach().to("cpu", copy=True),
-            "device": str(value.device),
-            "requires_grad": bool(value.requires_grad),
-            "is_parameter": isinstance(value, torch.nn.Parameter),
-        }
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, tuple):
-        return ("__tuple__", [encode(v, depth + 1) for v in value])
-    if isinstance(value, list):
-        return [encode(v, depth + 1) for v in value]
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        return {"__dict__": {k: encode(v, depth + 1) for k, v in value.items()}}
-    try:
-        text = repr(value)[:200]
-    except Exception:  # a learner's __repr__ may raise
-        text = ""
-    return {"__other__": type(value).__name__, "text": text}
-
-
-def decode(value: Any) -> Any:
-    if isinstance(value, dict):
-        if "__tensor__" in value:
-            return RemoteTensor(
-                value["__tensor__"], value["device"], value["requires_grad"], value["is_parameter"]
-            )
-        if "__other__" in value:
-            return RemoteOther(value["__other__"], value.get("text", ""))
-        if "__dict__" in value:
-            return {k: decode(v) for k, v in value["__dict__"].items()}
-        raise ValueError("unknown frame value")
-    if isinstance(value, tuple) and len(value) == 2 and value[0] == "__tuple__":
-        return tuple(decode(v) for v in value[1])
-    if isinstance(value, list):
-        return [decode(v) for v in value]
-    return value
-
-
-def write_frame(fd: int, message: dict) -> None:
-    buffer = io.BytesIO()
-    torch.save(message, buffer)
-    data = buffer.getvalue()
-    view = memoryview(_HEADER.pack(len(data)) + data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def read_frame(payload: bytes) -> dict:
-    return torch.load(io.BytesIO(payload), weights_only=True)
-
-
-# ---------------------------------------------------------------------------------------------
-# Watching which torch functions the learner's code calls
-# ---------------------------------------------------------------------------------------------
-
-
-def display_name(func: Any) -> str:
-    name = getattr(func, "__name__", repr(func))
-    qualname = getattr(func, "__qualname__", name)
-    module = getattr(func, "__module__", None) or ""
-    if qualname.startswith(("TensorBase.", "Tensor.")):
-        return "Tensor." + name + (" (ya da @)" if name == "matmul" else "")
-    if module == "torch.nn.functional" or module == "torch._C._nn":
-        return "torch.nn.functional." + name
-    if module == "torch._C._special":
-        return "torch.special." + name.removeprefix("special_")
-    if module == "torch._C._linalg":
-        return "torch.linalg." + name.removeprefix("linalg_")
-    if module.startswith("torch.") and not module.startswith("torch._"):
-        return f"{module}.{name}"  # e.g. torch.autograd.grad
-    return "torch." + name
-
-
-class CallRecorder(TorchFunctionMode):
-    """Records forbidden torch calls made while any frame of the learner's file is running.
-
-    Only the outermost call is seen (the mode is off while a call runs), so `F.cross_entropy`
-    is one call, not the softmax inside it; and the harness's own calls, made with no learner
-    frame on the stack, are not counted.
-    """
-
-    def __init__(self, learner_file: str, forbidden: frozenset[str]):
-        super().__init__()
-        self.learner_file = learner_file
-        self.forbidden = forbidden
-        self.hits: list[tuple[str, int]] = []
-        self.tampered = False
-
-    def __torch_function__(self, func, types, args=(), kwargs=None):
-        if self.forbidden and normalize_call_name(getattr(func, "__name__", "")) in self.forbidden:
-            line = learner_line(self.learner_file)
-            if line is not None:
-                self.hits.append((display_name(func), line))
-        return func(*args, **(kwargs or {}))
-
-
-def learner_line(learner_file: str, tb=None) -> int | None:
-    """The innermost line of the learner's file on the current stack (or in a traceback)."""
-    if tb is not None:
-        line = None
-        while tb is not None:
-            if tb.tb_frame.f_code.co_filename == learner_file:
-                line = tb.tb_lineno
-            tb = tb.tb_next
-        return line
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_filename == learner_file:
-            return frame.f_lineno
-        frame = frame.f_back
-    return None
-
-
-def recorder_active(recorder: CallRecorder) -> bool:
-    from torch.overrides import _get_current_function_mode_stack
-
-    return (
-        any(mode is recorder for mode in _get_current_function_mode_stack())
-        and torch._C._is_torch_function_enabled()
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# The child
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class ChildPlan:
-    learner_file: str
-    source: str
-    grader: Grader
-    cases: list[PreparedCase]
-    device: str
-    memory_mb: int
-    limit_address_space: bool
-
-
-_MEMORY_MARKERS = (
-    "can't allocate memory",
-    "out of memory",
-    "DefaultCPUAllocator",
-    "std::bad_alloc",
-)
-_LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation"
-
-
-def classify_exception(
-    exc: BaseException, learner_file: str, at_import: bool
-) -> tuple[str, str, int | None]:
-    line = learner_line(learner_file, exc.__traceback__)
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    if isinstance(exc, MemoryError) or (
-        isinstance(exc, RuntimeError) and any(m in str(exc) for m in _MEMORY_MARKERS)
-    ):
-        return "memory", M.GRADE_MEMORY_EXCEPTION.format(exc=text or type(exc).__name__), line
-    if isinstance(exc, SystemExit):
-        return "exception", M.GRADE_SYSTEM_EXIT.format(code=exc.code), line
-    if isinstance(exc, NotImplementedError):
-        return "exception", M.GRADE_STILL_STARTER, line
-    if at_import:
-        if isinstance(exc, ModuleNotFoundError) and exc.name:
-            return "import", M.GRADE_IMPORT_MODULE.format(module=exc.name), line
-        return "import", M.GRADE_IMPORT.format(exc=f"{type(exc).__name__}: {text}"), line
-    if _LEAF_INPLACE in str(exc):
-        return "exception", M.GRADE_LEAF_INPLACE, line
-    return "exception", M.GRADE_EXCEPTION.format(exc_type=type(exc).__name__, exc=text), line
-
-
-def _set_limits(plan: ChildPlan) -> None:
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if plan.limit_address_space:
-        # Address space = what the forked process already maps + the allowance.
-        with open("/proc/self/status") as status:
-            vm_kib = next(int(row.split()[1]) for row in status if row.startswith("VmSize:"))
-        limit = vm_kib * 1024 + plan.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-def child_main(plan: ChildPlan, result_fd: int, output_fd: int) -> None:
-    """Runs in the forked child; never returns."""
-    try:
-        os.setpgid(0, 0)
-        devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
-        os.dup2(output_fd, 1)
-        os.dup2(output_fd, 2)
-        sys.stdout = open(1, "w", buffering=1, encoding="utf-8", errors="replace", closefd=False)
-        sys.stderr = sys.stdout
-        # Keep only stdin/out/err and the result pipe (as fd 3). Everything else inherited
-        # from the grading job, the client's connection above all, is closed, so the
-        # learner's code cannot write to anyone but us.
-        if result_fd != 3:
-            os.dup2(result_fd, 3)
-            result_fd = 3
-        os.closerange(4, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
-        torch.set_num_threads(max(1, plan.grader.threads))
-        _set_limits(plan)
-        _run_learner(plan, result_fd)
-        sys.stdout.flush()
-    except BaseException:  # noqa: BLE001 - last resort: say something rather than nothing
-        try:
-            write_frame(
-                result_fd,
-                {
-                    "t": "fatal",
-                    "kind": "crash",
-                    "message": traceback.format_exc()[-500:],
-                    "line": None,
-                },
-            )
-        except BaseException:
-            pass
-    os._exit(0)
-
-
-# A way to switch the recorder off for a moment that torch itself never uses on the paths a
-# learner's code takes; using it from the learner's code counts as tampering. (Other
-# switches, such as `_disable_current_modes`, are used by torch when printing a tensor, so
-# guarding them would fail honest code; the static check catches them by name instead.)
-_ESCAPE_HATCHES = ((torch._C, "DisableTorchFunction"),)
-
-
-def _guard_escape_hatches(recorder: CallRecorder) -> None:
-    for module, name in _ESCAPE_HATCHES:
-        original = getattr(module, name, None)
-        if original is None:
-            continue
-
-        def guarded(*args, _original=original, **kwargs):
-            if learner_line(recorder.learner_file) is not None:
-                recorder.tampered = True
-            return _original(*args, **kwargs)
-
-        setattr(module, name, guarded)
-
-
-def _run_learner(plan: ChildPlan, fd: int) -> None:
-    recorder = CallRecorder(plan.learner_file, plan.grader.forbidden)
-    device = torch.device(plan.device)
-    _guard_escape_hatches(recorder)
-    recorder.__enter__()
-    namespace: dict[str, Any] = {
-        "__name__": "cozum",
-        "__file__": plan.learner_file,
-        "__builtins__": __builtins__,
-    }
-    try:
-        code = compile(plan.source, plan.learner_file, "exec")
-        exec(code, namespace)  # noqa: S102 - this is the learner's own code, in its own process
-    except BaseException as exc:  # noqa: BLE001
-        kind, message, line = classify_exception(exc, plan.learner_file, at_import=True)
-        write_frame(fd, {"t": "fatal", "kind": kind, "message": message, "line": line})
-        return
-    if not _report_forbidden(recorder, fd):
-        return
-    for name in plan.grader.symbols:
-        if name not in namespace:
-            write_frame(fd, {"t": "fatal", "kind": "missing_symbol", "message": name, "line": None})
-            return
-    write_frame(fd, {"t": "loaded"})
-    for case in plan.cases:
-        write_frame(fd, {"t": "start", "i": case.index})
-        try:
-            value = plan.grader.run_case(namespace, case, device)
-            frame = {"t": "result", "i": case.index, "value": encode(value)}
-        except BaseException as exc:  # noqa: BLE001
-            kind, message, line = classify_exception(exc, plan.learner_file, at_import=False)
-            frame = {
-                "t": "case_error",
-                "i": case.index,
-                "kind": kind,
-                "message": message,
-                "line": line,
-            }
-        if not _report_forbidden(recorder, fd):
-            return
-        write_frame(fd, frame)
-    write_frame(fd, {"t": "done"})
-
-
-def _report_forbidden(recorder: CallRecorder, fd: int) -> bool:
-    if recorder.tampered or not recorder_active(recorder):
-        write_frame(fd, {"t": "forbidden", "call": None, "line": None})
-        return False
-    if recorder.hits:
-        call, line = recorder.hits[0]
-        write_frame(fd, {"t": "forbidden", "call": call, "line": line})
-        return False
-    return True
-
-
-# ---------------------------------------------------------------------------------------------
-# The parent: fork, watch, collect
-# ---------------------------------------------------------------------------------------------
+MAX_FRAME = 256 * 1024 * 1024
+MAX_FRAMES = 20_000
+MAX_RESULT_BYTES = 1024 * 1024 * 1024
+SPAWN_DEADLINE_S = 60.0  # covers a zygote that is still importing torch
+LEARNER_DEADLINE_S = 10.0
+EXIT_DEADLINE_S = 3.0
+MEMORY_POLL_S = 0.05
 
 
 @dataclass
@@ -350,59 +44,167 @@ class ChildRun:
     timed_out: bool = False
     over_memory: bool = False
     bad_frames: bool = False
+    too_much: bool = False  # frames over their count or size limits
     exit_status: int | None = None
     exit_signal: int | None = None
-    killed: bool = False  # killed by the parent (limit reached or left running)
+    killed: bool = False  # killed by us (a limit reached, or left running)
+    spawn_failed: str = ""  # the engine could not start the process (not the learner's fault)
+    protections: list[str] = field(default_factory=list)
     wall_s: float = 0.0
 
 
-def run_child(
-    plan: ChildPlan,
+def decode_frame(payload: bytes) -> Any:
+    """A learner's frame: wire format only, with the trusted limits."""
+
+    def make(tensor, meta):
+        return RemoteTensor(tensor, meta.device, meta.requires_grad, meta.is_parameter)
+
+    value = wire.loads(payload, limits=wire.TRUSTED_LIMITS, make_tensor=make)
+    return _others(value)
+
+
+def _others(value: Any) -> Any:
+    if isinstance(value, wire.Other):
+        return RemoteOther(value.type_name, value.text)
+    if isinstance(value, list):
+        return [_others(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_others(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _others(v) for k, v in value.items()}
+    return value
+
+
+class _Process:
+    """A process we did not fork, reached through a pidfd where the kernel has them."""
+
+    def __init__(self, pid: int, pidfd: int | None) -> None:
+        self.pid = pid
+        self.pidfd = pidfd
+
+    def kill(self, group: bool = False) -> None:
+        """SIGKILL. For the learner's init, that ends its whole PID namespace; where there
+        is no namespace (`group`), its process group too."""
+        with contextlib.suppress(ProcessLookupError, OSError):
+            if self.pidfd is not None:
+                signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+            else:
+                os.kill(self.pid, signal.SIGKILL)
+        if group or self.pidfd is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
+                os.killpg(self.pid, signal.SIGKILL)
+
+    def close(self) -> None:
+        if self.pidfd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.pidfd)
+            self.pidfd = None
+
+
+def run_learner(
+    channel: socket.socket,
+    plan: dict,
     *,
     timeout_s: float,
+    memory_mb: int,
+    device: str,
+    threads: int,
     output_limit: int,
     on_frame: Callable[[dict], None] | None = None,
 ) -> ChildRun:
+    run = ChildRun()
+    started = time.monotonic()
+    tmpdir = tempfile.mkdtemp(prefix="tutor-ogrenci-")
+    plan_r, plan_w = os.pipe()
     result_r, result_w = os.pipe()
     output_r, output_w = os.pipe()
-    start = time.monotonic()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child's side, exercised by every grading test
-        os.close(result_r)
-        os.close(output_r)
-        child_main(plan, result_w, output_w)
-    os.close(result_w)
-    os.close(output_w)
-    run = ChildRun()
+    supervisor: _Process | None = None
+    learner: _Process | None = None
     try:
-        _watch(pid, plan, result_r, output_r, start + timeout_s, output_limit, run, on_frame)
-    finally:
-        if not (run.timed_out or run.over_memory):
-            _wait_briefly(pid, run)
-        if run.exit_status is None and run.exit_signal is None:
-            run.killed = True
+        request = {
+            "op": "spawn",
+            "tmpdir": tmpdir,
+            "device": device,
+            "limits": {
+                "timeout_s": timeout_s,
+                "memory_mb": memory_mb,
+                "address_space": device == "cpu",
+                "threads": threads,
+            },
+        }
         try:
-            os.killpg(pid, signal.SIGKILL)  # the child and anything it started
-        except (ProcessLookupError, PermissionError):
-            pass
-        if run.exit_status is None and run.exit_signal is None:
-            _, status = os.waitpid(pid, 0)
-            _record_exit(run, status)
-        os.close(result_r)
-        os.close(output_r)
-    run.wall_s = time.monotonic() - start
+            send(channel, request, [plan_r, result_w, output_w])
+        except OSError as exc:
+            run.spawn_failed = f"{type(exc).__name__}: {exc}"
+            return run
+        finally:
+            for fd in (plan_r, result_w, output_w):
+                os.close(fd)
+        channel.settimeout(SPAWN_DEADLINE_S)
+        message, fds = _receive(channel)
+        if not message or message.get("event") != "supervisor":
+            run.spawn_failed = "zygote did not answer"
+            return run
+        supervisor = _Process(int(message["pid"]), fds[0] if fds else None)
+        channel.settimeout(LEARNER_DEADLINE_S)
+        message, fds = _receive(channel)
+        if not message or message.get("event") != "learner":
+            run.spawn_failed = "supervisor did not start the learner's process"
+            return run
+        learner = _Process(int(message["pid"]), fds[0] if fds else None)
+        run.protections = [str(p) for p in message.get("protections", [])][:32]
+        channel.setblocking(False)
+        _watch(
+            run,
+            channel,
+            learner,
+            plan_w,
+            wire.frame(plan),
+            result_r,
+            output_r,
+            time.monotonic() + timeout_s,
+            memory_mb * 1024 * 1024,
+            output_limit,
+            on_frame,
+        )
+    finally:
+        if learner is not None and (run.exit_status is None and run.exit_signal is None):
+            run.killed = True
+            learner.kill(group="pidns" not in run.protections)
+            _await_exit(run, channel)
+        if run.exit_status is None and run.exit_signal is None and supervisor is not None:
+            supervisor.kill()
+        for process in (learner, supervisor):
+            if process is not None:
+                process.close()
+        for fd in (plan_w, result_r, output_r):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        _remove_tree(tmpdir)
+        run.wall_s = time.monotonic() - started
     return run
 
 
-def _wait_briefly(pid: int, run: ChildRun, seconds: float = 1.0) -> None:
-    """The pipes closed; give the child a moment to exit on its own before it is killed."""
-    end = time.monotonic() + seconds
-    while run.exit_status is None and run.exit_signal is None and time.monotonic() < end:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            _record_exit(run, status)
+def _receive(channel: socket.socket) -> tuple[dict | None, list[int]]:
+    try:
+        return receive(channel, 1)
+    except (OSError, TimeoutError):
+        return None, []
+
+
+def _await_exit(run: ChildRun, channel: socket.socket) -> None:
+    """After killing the learner's process, its supervisor reports the wait status."""
+    deadline = time.monotonic() + EXIT_DEADLINE_S
+    channel.setblocking(True)
+    while time.monotonic() < deadline and run.exit_status is None and run.exit_signal is None:
+        channel.settimeout(max(0.01, deadline - time.monotonic()))
+        message, fds = _receive(channel)
+        for fd in fds:
+            os.close(fd)
+        if message is None:
             return
-        time.sleep(0.002)
+        if message.get("event") == "exit":
+            _record_exit(run, int(message.get("status", 0)))
 
 
 def _record_exit(run: ChildRun, status: int) -> None:
@@ -412,43 +214,72 @@ def _record_exit(run: ChildRun, status: int) -> None:
         run.exit_status = os.WEXITSTATUS(status)
 
 
-def _rss_bytes(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
-def _watch(pid, plan, result_r, output_r, deadline, output_limit, run: ChildRun, on_frame) -> None:
+def _watch(
+    run: ChildRun,
+    channel: socket.socket,
+    learner: _Process,
+    plan_w: int,
+    plan_bytes: bytes,
+    result_r: int,
+    output_r: int,
+    deadline: float,
+    memory_limit: int,
+    output_limit: int,
+    on_frame: Callable[[dict], None] | None,
+) -> None:
+    os.set_blocking(plan_w, False)
     selector = selectors.DefaultSelector()
     selector.register(result_r, selectors.EVENT_READ, "result")
     selector.register(output_r, selectors.EVENT_READ, "output")
-    pending = bytearray()
+    selector.register(channel, selectors.EVENT_READ, "channel")
+    selector.register(plan_w, selectors.EVENT_WRITE, "plan")
+    reader = wire.FrameReader(MAX_FRAME)
+    pending = memoryview(plan_bytes)
     kept = bytearray()
     open_streams = 2
-    memory_limit = plan.memory_mb * 1024 * 1024
+    result_bytes = 0
     exited_at: float | None = None
+    memory = _MemoryWatch(learner.pid)
+    next_memory = 0.0
     try:
-        while open_streams:
+        while open_streams or (exited_at is None):
             now = time.monotonic()
             if now >= deadline:
                 run.timed_out = True
-                break
-            if exited_at is None:
-                done, status = os.waitpid(pid, os.WNOHANG)
-                if done:
-                    _record_exit(run, status)
-                    exited_at = now
-            elif now - exited_at > 0.5:  # the child is gone; something it left holds the pipes
-                break
-            if _rss_bytes(pid) > memory_limit:
-                run.over_memory = True
-                break
-            for key, _ in selector.select(timeout=min(0.05, max(0.0, deadline - now))):
+                return
+            if exited_at is not None and now - exited_at > 0.5:
+                return  # gone; something it left still holds a pipe
+            if now >= next_memory:
+                next_memory = now + MEMORY_POLL_S
+                if memory.used() > memory_limit:
+                    run.over_memory = True
+                    return
+            timeout = min(MEMORY_POLL_S, max(0.0, deadline - now))
+            for key, _ in selector.select(timeout=timeout):
+                if key.data == "plan":
+                    try:
+                        written = os.write(plan_w, pending[: 1 << 20])
+                    except BlockingIOError:
+                        continue
+                    except OSError:  # the process closed its end: it is not reading
+                        written = len(pending)
+                    pending = pending[written:]
+                    if not pending:
+                        selector.unregister(plan_w)
+                        os.close(plan_w)
+                    continue
+                if key.data == "channel":
+                    message, fds = _receive(channel)
+                    for fd in fds:
+                        os.close(fd)
+                    if message is None:
+                        selector.unregister(channel)
+                        if exited_at is None:
+                            exited_at = time.monotonic()
+                    elif message.get("event") == "exit":
+                        _record_exit(run, int(message.get("status", 0)))
+                        exited_at = time.monotonic()
+                    continue
                 chunk = os.read(key.fd, 1 << 16)
                 if not chunk:
                     selector.unregister(key.fd)
@@ -460,26 +291,87 @@ def _watch(pid, plan, result_r, output_r, deadline, output_limit, run: ChildRun,
                         kept += chunk[:room]
                     run.output_dropped += max(0, len(chunk) - max(room, 0))
                     continue
-                pending += chunk
-                while len(pending) >= _HEADER.size:
-                    (size,) = _HEADER.unpack_from(pending)
-                    if size > MAX_FRAME:
-                        run.bad_frames = True
-                        return
-                    if len(pending) < _HEADER.size + size:
-                        break
-                    payload = bytes(pending[_HEADER.size : _HEADER.size + size])
-                    del pending[: _HEADER.size + size]
+                result_bytes += len(chunk)
+                if result_bytes > MAX_RESULT_BYTES:
+                    run.too_much = True
+                    return
+                try:
+                    payloads = reader.feed(chunk)
+                except wire.WireError:
+                    run.too_much = True
+                    return
+                for payload in payloads:
                     try:
-                        frame = read_frame(payload)
-                        if not isinstance(frame, dict) or "t" not in frame:
-                            raise ValueError("frame without a type")
-                    except Exception:  # noqa: BLE001 - anything unreadable is the child's fault
+                        frame = decode_frame(payload)
+                        if not isinstance(frame, dict) or not isinstance(frame.get("t"), str):
+                            raise wire.WireError("frame without a type")
+                    except (wire.WireError, ValueError, TypeError, RuntimeError):
                         run.bad_frames = True
                         return
                     run.frames.append(frame)
+                    if len(run.frames) > MAX_FRAMES:
+                        run.too_much = True
+                        return
                     if on_frame is not None:
                         on_frame(frame)
     finally:
         selector.close()
         run.output = bytes(kept)
+
+
+class _MemoryWatch:
+    """Resident memory of every process in the learner's PID namespace (or, without one,
+    its process group), summed: helpers it forks count against the same limit."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        try:
+            namespace = os.readlink(f"/proc/{pid}/ns/pid")
+            own = os.readlink("/proc/self/ns/pid")
+        except OSError:
+            namespace = own = None
+        # Without a namespace of its own, its process group stands in for it.
+        self.namespace = namespace if namespace != own else None
+
+    def used(self) -> int:
+        try:
+            entries = os.listdir("/proc")
+        except OSError:
+            return _rss(self.pid)
+        total = 0
+        for name in entries:
+            if not name.isdigit():
+                continue
+            if self._member(name):
+                total += _rss(int(name))
+        return total
+
+    def _member(self, name: str) -> bool:
+        try:
+            if self.namespace is not None:
+                return os.readlink(f"/proc/{name}/ns/pid") == self.namespace
+            with open(f"/proc/{name}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[-1].split()
+            return int(fields[2]) == self.pid  # the process group
+        except (OSError, IndexError, ValueError):
+            return False
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            fields = statm.read().split()
+        return int(fields[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _remove_tree(path: str) -> None:
+    def unlock(function, target, _exc):
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(target), 0o700)
+            os.chmod(target, 0o700)
+        with contextlib.suppress(OSError):
+            function(target)
+
+    shutil.rmtree(path, onerror=unlock)

@@ -1,13 +1,16 @@
 """What a grader is: data that says what to call, with which cases, against which reference.
 
 A grader file in a pack defines `GRADER = FunctionGrader(...)` (or another `Grader`); the
-engine does the rest. The three methods of `Grader` split the work across the trust line:
+engine does the rest. The methods of `Grader` split the work across the trust line, and no
+code of a grader file ever runs in the learner's process:
 
-- `build_cases(seed)` runs in the grading job, before the learner's process is forked;
-- `run_case(namespace, case, device)` runs in the learner's process and returns plain values
-  and tensors (nothing it returns is trusted beyond its values);
+- `build_cases(seed)` runs in the grading job and draws every case's inputs;
+- `plan(case, device)` turns a case into *data* for the engine's driver in the learner's
+  process: which kind of run (`"call"`, `"module"`, `"optimizer"`, ...) on which inputs
+  (`tutor.grading.driver.kinds`); what comes back is data too (tensors and plain values);
 - `check_case(case, result, device)` runs in the grading job, after the learner's process
-  has ended: it computes the reference and compares.
+  has ended: it computes the reference and compares. A reference that raises is a fault of
+  the pack (`GraderFault`), never a learner's failure.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import torch
 
 from tutor import messages as M
 from tutor.grading.compare import (
+    RemoteOther,
     RemoteTensor,
     check_tensor,
     describe_type,
@@ -29,6 +33,8 @@ from tutor.grading.compare import (
     same_tensor,
     tolerances,
 )
+from tutor.grading.driver.guard import normalize_call_name
+from tutor.grading.driver.seeded import upstream_gradient
 
 
 class Gen:
@@ -93,6 +99,8 @@ class Case:
     rtol: float | None = None
     note: str = ""  # appended to a failure: what this case is about and what usually breaks it
     repeat: int = 1  # random cases: how many draws
+    hidden: bool = False  # counts, but the learner sees neither its inputs nor its message
+    weight: float = 1.0  # its share of the score
 
 
 @dataclass
@@ -128,6 +136,52 @@ def expand_cases(
     return prepared
 
 
+class GraderFault(Exception):
+    """The pack's own code failed (a reference that raises, a case that cannot be built):
+    the exercise's fault, reported as such, never as the learner's."""
+
+
+# ATen operators that compute what a forbidden function computes, beyond the operator of the
+# same name: caught at the dispatcher however the learner's code reached them.
+EXTRA_OPS: dict[str, tuple[str, ...]] = {
+    "softmax": (
+        "safe_softmax",
+        "masked_softmax",
+        "sparse_softmax",
+        "scaled_dot_product_attention_math",
+        "scaled_dot_product_flash_attention",
+        "scaled_dot_product_flash_attention_for_cpu",
+        "scaled_dot_product_efficient_attention",
+        "scaled_dot_product_cudnn_attention",
+        "scaled_dot_product_fused_attention_overrideable",
+    ),
+    "log_softmax": ("sparse_log_softmax",),
+    "nll_loss": ("nll_loss_forward", "nll_loss2d_forward", "nll_loss_nd"),
+    "cross_entropy": ("cross_entropy_loss", "nll_loss_forward", "nll_loss2d_forward"),
+    "log_sigmoid": ("log_sigmoid_forward",),
+    "logsigmoid": ("log_sigmoid_forward",),
+    "matmul": ("mm", "bmm", "addmm", "addmv", "addbmm", "baddbmm", "mv", "dot", "vdot"),
+    "conv2d": ("convolution", "mkldnn_convolution", "im2col"),
+    "batch_norm": (
+        "native_batch_norm",
+        "native_batch_norm_legit",
+        "native_batch_norm_legit_no_training",
+    ),
+    "dropout": ("native_dropout",),
+}
+
+
+def forbidden_ops_for(names: Sequence[str]) -> dict[str, str]:
+    """{normalized ATen operator name: the forbidden name it stands for}."""
+    ops: dict[str, str] = {}
+    for name in names:
+        plain = normalize_call_name(name)
+        ops.setdefault(plain, plain)
+        for extra in EXTRA_OPS.get(plain, ()):
+            ops.setdefault(normalize_call_name(extra), plain)
+    return ops
+
+
 class Grader:
     """The interface the engine drives; see the module docstring."""
 
@@ -135,23 +189,30 @@ class Grader:
     forbidden: frozenset[str] = frozenset()
     forbidden_names: frozenset[str] = frozenset()
     forbidden_operators: frozenset[str] = frozenset()
+    forbidden_ops: dict[str, str] = {}
     threads: int = 1
+    # Arm the wrappers around torch.optim in the learner's process (optimizer exercises).
+    forbid_torch_optim: bool = False
 
     def set_forbidden(
         self,
         forbidden: Sequence[str],
         forbidden_names: Sequence[str] = (),
         forbidden_operators: Sequence[str] = (),
+        forbidden_ops: Sequence[str] = (),
     ) -> None:
-        """Calls caught at run time (`forbidden`) are also caught by name in the source."""
+        """Calls caught at run time (`forbidden`) are also caught by name in the source, and
+        by the ATen operator of the same name (plus `EXTRA_OPS`) at the dispatcher."""
         self.forbidden = _names(forbidden)
         self.forbidden_names = frozenset(forbidden_names) | frozenset(forbidden)
         self.forbidden_operators = frozenset(forbidden_operators)
+        self.forbidden_ops = forbidden_ops_for(list(forbidden) + list(forbidden_ops))
 
     def build_cases(self, seed: int) -> list[PreparedCase]:
         raise NotImplementedError
 
-    def run_case(self, namespace: dict[str, Any], case: PreparedCase, device: torch.device) -> Any:
+    def plan(self, case: PreparedCase, device: torch.device) -> dict[str, Any]:
+        """What the driver in the learner's process does for this case, as data."""
         raise NotImplementedError
 
     def check_case(self, case: PreparedCase, result: Any, device: torch.device) -> Outcome:
@@ -160,15 +221,6 @@ class Grader:
     def describe_case(self, case: PreparedCase) -> str:
         """A short Turkish description of the case's inputs, added to error messages."""
         return ""
-
-
-def normalize_call_name(name: str) -> str:
-    """`__matmul__`, `special_softmax`, `relu_`, `_softmax` → the op's plain name."""
-    name = name.strip("_")
-    for prefix in ("special_", "linalg_", "fft_", "nn_"):
-        if name.startswith(prefix):
-            name = name[len(prefix) :]
-    return name
 
 
 def _names(values: Sequence[str]) -> frozenset[str]:
@@ -233,8 +285,12 @@ class FunctionGrader(Grader):
 
     Floating-point tensor inputs get `requires_grad` when the case checks gradients; the
     learner's output is back-propagated with a seeded upstream gradient and the input
-    gradients are compared with the reference's.
+    gradients are compared with the reference's (which gets the same upstream gradient).
+    `diagnose(inputs, got, expected)` may add a sentence that names a likely mistake to a
+    failing case; it runs in the grading job.
     """
+
+    call_mode = "direct"
 
     def __init__(
         self,
@@ -246,22 +302,20 @@ class FunctionGrader(Grader):
         forbidden: Sequence[str] = (),
         forbidden_names: Sequence[str] = (),
         forbidden_operators: Sequence[str] = (),
+        forbidden_ops: Sequence[str] = (),
         check_grad: bool = True,
         output_names: Sequence[str] = (),
-        call: Callable[..., Any] | None = None,
+        diagnose: Callable[[Inputs, Any, Any], str | None] | None = None,
     ):
-        """`call(symbol_value, *args, **kwargs)` says how to invoke what the learner defined
-        (e.g. `lambda cls, x: cls.apply(x)` for an autograd.Function); by default it is
-        called directly. It runs in the learner's process."""
         self.symbols = (symbol,)
         self.symbol = symbol
         self.reference = reference
         self.cases = list(cases)
         self.arg_names = tuple(arg_names)
-        self.set_forbidden(forbidden, forbidden_names, forbidden_operators)
+        self.set_forbidden(forbidden, forbidden_names, forbidden_operators, forbidden_ops)
         self.check_grad = check_grad
         self.output_names = tuple(output_names)
-        self.call = call
+        self.diagnose = diagnose
 
     # -- in the grading job, before the learner's process exists ---------------------------
     def build_cases(self, seed: int) -> list[PreparedCase]:
@@ -277,74 +331,79 @@ class FunctionGrader(Grader):
             if isinstance(a, torch.Tensor) and a.dtype.is_floating_point
         ]
 
-    # -- in the learner's process -------------------------------------------------------------
-    def run_case(self, namespace: dict[str, Any], case: PreparedCase, device: torch.device) -> Any:
-        fn = namespace[self.symbol]
+    def plan(self, case: PreparedCase, device: torch.device) -> dict[str, Any]:
         data: Inputs = case.data
-        args = list(to_device(data.args, device))
-        kwargs = to_device(data.kwargs, device)
-        wants_grad = self._wants_grad(case)
-        grad_idx = self._grad_inputs(data) if wants_grad else []
-        for i in grad_idx:
-            args[i].requires_grad_(True)
-        out = self.call(fn, *args, **kwargs) if self.call is not None else fn(*args, **kwargs)
-        result: dict[str, Any] = {"out": out, "inputs_after": [a for a in args]}
-        if (
-            grad_idx
-            and isinstance(out, torch.Tensor)
-            and out.requires_grad
-            and out.is_floating_point()
-        ):
-            upstream = upstream_gradient(case.seed, out.shape, out.dtype).to(out.device)
-            out.backward(upstream)
-            result["grads"] = [args[i].grad for i in grad_idx]
-        return result
+        return {
+            "kind": "call",
+            "symbol": self.symbol,
+            "mode": self.call_mode,
+            "seed": case.seed,
+            "args": list(data.args),
+            "kwargs": dict(data.kwargs),
+            "grad_args": self._grad_inputs(data) if self._wants_grad(case) else [],
+        }
 
     # -- in the grading job, after the learner's process has ended --------------------------------
+    def reference_output(self, args: list, kwargs: dict) -> Any:
+        try:
+            return self.reference(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - the pack's reference, not the learner
+            raise GraderFault(f"referans: {type(exc).__name__}: {exc}") from exc
+
     def check_case(self, case: PreparedCase, result: Any, device: torch.device) -> Outcome:
         data: Inputs = case.data
         spec: Case = case.spec
+        if not isinstance(result, dict):
+            return Outcome(False, M.GRADE_UNEXPECTED_VALUE.format(exc=describe_type(result)))
         args = list(to_device(data.args, device))
         kwargs = to_device(data.kwargs, device)
         wants_grad = self._wants_grad(case)
         grad_idx = self._grad_inputs(data) if wants_grad else []
         for i in grad_idx:
             args[i].requires_grad_(True)
-        expected = self.reference(*args, **kwargs)
-        problem = self._compare_output(result.get("out"), expected, spec, device)
+        expected = self.reference_output(args, kwargs)
+        got = result.get("out")
+        problem = self._compare_output(got, expected, spec, device)
+        if problem is not None and self.diagnose is not None:
+            extra = self.diagnose(data, got, _detached(expected))
+            if extra:
+                problem += " " + extra
         if problem is None:
-            problem = self._check_inputs(data, result.get("inputs_after", []))
+            problem = self._check_inputs(data, result.get("inputs_after"))
         if (
             problem is None
             and grad_idx
             and isinstance(expected, torch.Tensor)
             and expected.requires_grad
         ):
-            out = result["out"]
-            if not out.requires_grad:
-                problem = M.CMP_DETACHED.format(what=M.WHAT_OUTPUT.capitalize())
-            else:
-                expected.backward(
-                    upstream_gradient(case.seed, expected.shape, expected.dtype).to(device)
-                )
-                got_grads = result.get("grads") or [None] * len(grad_idx)
-                for i, got in zip(grad_idx, got_grads):
-                    name = self._arg_name(i)
-                    if got is None:
-                        problem = M.CMP_NO_GRAD.format(name=name)
-                        break
-                    atol, rtol = self._tolerances(args[i].dtype, spec, grad=True)
-                    problem = check_tensor(
-                        got, args[i].grad, M.WHAT_GRAD.format(name=name), atol=atol, rtol=rtol
-                    )
-                    if problem:
-                        break
+            problem = self._check_grads(case, result, expected, args, grad_idx, spec, device)
         if problem is None:
             return Outcome(True, M.GRADE_OK)
         message = problem + " " + describe_inputs(data, self.arg_names)
         if spec.note:
             message += " " + spec.note
         return Outcome(False, message)
+
+    def _check_grads(self, case, result, expected, args, grad_idx, spec, device) -> str | None:
+        out = result.get("out")
+        if not isinstance(out, RemoteTensor) or not out.requires_grad:
+            return M.CMP_DETACHED.format(what=M.WHAT_OUTPUT.capitalize())
+        expected.backward(upstream_gradient(case.seed, expected.shape, expected.dtype).to(device))
+        got_grads = result.get("grads")
+        if not isinstance(got_grads, list):
+            got_grads = []
+        for k, i in enumerate(grad_idx):
+            name = self._arg_name(i)
+            got = got_grads[k] if k < len(got_grads) else None
+            if got is None:
+                return M.CMP_NO_GRAD.format(name=name)
+            atol, rtol = self._tolerances(args[i].dtype, spec, grad=True)
+            problem = check_tensor(
+                got, args[i].grad, M.WHAT_GRAD.format(name=name), atol=atol, rtol=rtol
+            )
+            if problem:
+                return problem + " " + M.CMP_GRAD_UPSTREAM
+        return None
 
     def describe_case(self, case: PreparedCase) -> str:
         return describe_inputs(case.data, self.arg_names)
@@ -382,16 +441,22 @@ class FunctionGrader(Grader):
                 got, expected, what, atol=atol, rtol=rtol, expected_device=str(expected.device)
             )
         if isinstance(expected, float):
-            if not isinstance(got, (int, float)) or not math.isclose(
-                got, expected, rel_tol=1e-6, abs_tol=1e-9
+            if isinstance(got, bool) or not isinstance(got, (int, float)):
+                return M.CMP_SCALAR.format(what=what, expected=expected, actual=_shown(got))
+            if not math.isfinite(got) and math.isfinite(expected):
+                return M.CMP_SCALAR.format(what=what, expected=expected, actual=got)
+            if not math.isclose(got, expected, rel_tol=1e-6, abs_tol=1e-9) and not (
+                math.isnan(got) and math.isnan(expected)
             ):
                 return M.CMP_SCALAR.format(what=what, expected=expected, actual=got)
             return None
-        if got != expected:
-            return M.CMP_SCALAR.format(what=what, expected=expected, actual=got)
+        if type(got) is not type(expected) or got != expected:
+            return M.CMP_SCALAR.format(what=what, expected=expected, actual=_shown(got))
         return None
 
-    def _check_inputs(self, data: Inputs, after: list[Any]) -> str | None:
+    def _check_inputs(self, data: Inputs, after: Any) -> str | None:
+        if not isinstance(after, list):
+            return None
         for i, (before, now) in enumerate(zip(data.args, after)):
             if isinstance(before, torch.Tensor) and isinstance(now, RemoteTensor):
                 if not same_tensor(before, now.tensor):
@@ -399,7 +464,16 @@ class FunctionGrader(Grader):
         return None
 
 
-def upstream_gradient(seed: int, shape, dtype: torch.dtype) -> torch.Tensor:
-    """The gradient fed into backward(): the same in the learner's process and the reference."""
-    g = torch.Generator().manual_seed(seed + 1)
-    return torch.randn(tuple(shape), generator=g, dtype=dtype)
+def _shown(value: Any) -> Any:
+    """A learner's value as it reads in a message (a tensor is named, not dumped)."""
+    if isinstance(value, (RemoteTensor, RemoteOther)):
+        return describe_type(value)
+    return value
+
+
+def _detached(value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return value.detach()
+    if isinstance(value, (tuple, list)):
+        return type(value)(_detached(v) for v in value)
+    return value
