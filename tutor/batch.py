@@ -21,6 +21,7 @@ from tutor import messages as M
 from tutor.grading.verdict import CannotGrade, Verdict
 from tutor.pack.model import Exercise, Lesson
 from tutor.session import Session, read_learner_file
+from tutor.workspace import find_exercise_file
 
 
 @dataclass
@@ -108,7 +109,7 @@ def grade_workspaces(
     pairs = session.pack.ordered_exercises()
 
     def grade_one(learner: LearnerResult, lesson: Lesson, exercise: Exercise) -> ExerciseResult:
-        path = learner.workspace / lesson.id / f"{exercise.id}.py"
+        path = find_exercise_file(learner.workspace, lesson, exercise)
         result = ExerciseResult(lesson, exercise)
         if not path.is_file():
             result.problem = M.GRADE_BATCH_MISSING.format(path=path.relative_to(learner.workspace))

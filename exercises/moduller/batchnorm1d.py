@@ -1,4 +1,4 @@
-"""BatchNorm1d: yığın normalleştirme; eğitimde yığının, değerlendirmede çalışan istatistiklerin kullanılması.
+"""BatchNorm1d: yığın normalleştirme; eğitimde yığının, değerlendirmede hareketli istatistiklerin kullanılması.
 
 Çözümünüzü bu dosyaya yazın, sonra değerlendirin:  tutor submit batchnorm1d
 Takılırsanız:  tutor hint batchnorm1d

@@ -1,4 +1,4 @@
-"""Adam: momentler, sapma düzeltmesi ve eps; torch.optim.Adam ile adım adım aynı sonuç.
+"""Adam: momentler, yanlılık düzeltmesi ve eps; torch.optim.Adam ile adım adım aynı sonuç.
 
 Çözümünüzü bu dosyaya yazın, sonra değerlendirin:  tutor submit adam
 Takılırsanız:  tutor hint adam

@@ -14,7 +14,8 @@ class SGD(Optimizer):
         defaults = dict(lr=lr, momentum=momentum, weight_decay=weight_decay, nesterov=nesterov)
         super().__init__(params, defaults)
 
-    # Güncelleme autograd'a kaydedilmemeli: bu süsleyici step'i torch.no_grad() altında çalıştırır.
+    # Güncelleme otomatik türeve kaydedilmemeli: bu dekoratör step'i
+    # torch.no_grad() altında çalıştırır.
     @torch.no_grad()
     def step(self):
         # Her grup için, her parametre için: grad'ı None ise atlayın; değilse güncelleyin.

@@ -1,4 +1,4 @@
-"""Kendi autograd fonksiyonunuz: sigmoid'in forward ve backward'ını siz yazın.
+"""Sigmoid için torch.autograd.Function: forward ve backward yöntemlerini siz yazın.
 
 backward içinde sigmoid'in hiçbir biçimi kullanılamaz; forward'da sakladığınız tensörle çalışın.
 

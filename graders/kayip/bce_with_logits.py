@@ -56,9 +56,11 @@ GRADER = LossGrader(
             "sıfır logit değerleri (gradyan)",
             lambda g: inputs(torch.zeros(6), torch.tensor([0.0, 1.0, 1.0, 0.0, 0.5, 1.0])),
             note=(
-                "x = 0'da doğru gradyan sigmoid(0) − hedef = 0.5 − hedef olmalı. `x.abs()` ve "
-                "`x.clamp(min=0)` 0'da kırılır (türevleri 0 ya da 1 olur); x ≥ 0 ve x < 0 "
-                "durumlarını `torch.where` ile ayrı ayrı yazın."
+                "x = 0'da bir elemanın yerel türevi sigmoid(0) − hedef = 0.5 − hedef'tir; kayıp "
+                "n elemanın ortalaması olduğu için gradyan (0.5 − hedef) / n olur (ve yukarıdan "
+                "gelen gradyanla çarpılır). `x.abs()` ve `x.clamp(min=0)` 0'da kırılır "
+                "(türevleri 0 ya da 1 olur); x ≥ 0 ve x < 0 hâllerini `torch.where` ile ayrı "
+                "ayrı yazın."
             ),
         ),
         Case(

@@ -33,8 +33,9 @@ GRADER = LossGrader(
             "marjı aşan ve aşamayan örnekler",
             _clear_winner,
             note=(
-                "Doğru sınıfın puanı ötekileri en az marj kadar geçtiğinde o örneğin kaybı 0'dır: "
-                "max(0, marj − s[y] + s[j])."
+                "Doğru sınıfın puanı ötekileri en az marj kadar geçtiğinde o örneğin kaybı 0'dır. "
+                "Bir örneğin kaybı Σ_{j ≠ y} max(0, marj − s[y] + s[j]) / C'dir (C sınıf "
+                "sayısı); kayıp, örneklerin ortalamasıdır."
             ),
         ),
         Case(

@@ -12,7 +12,7 @@ from tutor.grading.modules import ModuleGrader, eval_step, init_constant, module
 from tutor.grading.spec import Case, inputs
 
 USED_RUNNING_IN_TRAIN = (
-    "Çıktınız çalışan istatistiklerle (running_mean, running_var) normalleştirilmiş gibi görünüyor; "
+    "Çıktınız hareketli istatistiklerle (running_mean, running_var) normalleştirilmiş gibi görünüyor; "
     "eğitim kipinde yığının kendi ortalaması ve yanlı varyansı kullanılmalı."
 )
 USED_BATCH_IN_EVAL = (
@@ -38,7 +38,7 @@ def which_statistics(ctx):
     got = ctx.got.tensor.double()
     mean, var = x.mean(dim=dims), x.var(dim=dims, correction=0)
     if ctx.step.train:
-        # Güncellemeden önceki ya da sonraki çalışan istatistikler.
+        # Güncellemeden önceki ya da sonraki hareketli istatistikler.
         m, n = ctx.init.get("momentum", 0.1), x.numel() // x.shape[1]
         rm, rv = state["running_mean"], state["running_var"]
         candidates = [(rm, rv), ((1 - m) * rm + m * mean, (1 - m) * rv + m * var * n / (n - 1))]
@@ -61,7 +61,7 @@ def _case(g, init, steps, shape):
 
 
 RUNNING_NOTE = (
-    "Eğitimde çalışan istatistikler (running_mean, running_var) şöyle güncellenir: "
+    "Eğitimde hareketli istatistikler (running_mean, running_var) şöyle güncellenir: "
     "yeni = (1 - momentum) · eski + momentum · yığın_istatistiği; running_var için yığının "
     "yansız varyansı (n - 1'e bölünen) kullanılır, normalleştirmede ise yanlı varyans (n'ye bölünen)."
 )
@@ -106,12 +106,12 @@ GRADER = ModuleGrader(
             lambda g: _case(g, inputs(4), [train_step], (8, 4)),
         ),
         Case(
-            "çalışan istatistikler, 3 eğitim adımı",
+            "hareketli istatistikler, 3 eğitim adımı",
             lambda g: _case(g, inputs(3), [train_step] * 3, (6, 3)),
             note=RUNNING_NOTE,
         ),
         Case(
-            "değerlendirme kipi çalışan istatistikleri kullanır",
+            "değerlendirme kipi hareketli istatistikleri kullanır",
             lambda g: _case(g, inputs(3), [train_step, train_step, eval_step], (5, 3)),
             note="Değerlendirme kipinde (self.training False) yığının değil, running_mean ve running_var'ın "
             "değerleri kullanılır; tamponlar güncellenmez.",

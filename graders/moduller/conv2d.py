@@ -82,7 +82,7 @@ GRADER = FunctionGrader(
         Case(
             "stride=2",
             lambda g: _conv(g, 2, 2, 3, 7, 8, 3, stride=2),
-            note="Pencere her adımda 2 piksel kayar: çıktı boyutu (H - k) // 2 + 1.",
+            note="Pencere her seferinde 2 piksel kayar: çıktı boyutu (H - k) // 2 + 1.",
         ),
         Case(
             "padding=1",

@@ -45,17 +45,17 @@ GRADER = FunctionGrader(
     forbidden=MAX_POOLS,
     forbidden_names=LAYERS,
     cases=[
-        Case("2×2 pencere, varsayılan adım", lambda g: inputs(g.randn(2, 3, 6, 8), 2)),
+        Case("2×2 pencere, varsayılan kaydırma adımı", lambda g: inputs(g.randn(2, 3, 6, 8), 2)),
         Case(
-            "varsayılan adım çekirdek boyutudur (3×3)",
+            "varsayılan kaydırma adımı çekirdek boyutudur (3×3)",
             lambda g: inputs(g.randn(1, 2, 9, 6), 3),
-            note="stride verilmezse (None) adım, kernel_size'a eşittir: pencereler örtüşmez.",
+            note="stride verilmezse (None) kaydırma adımı kernel_size'a eşittir: pencereler örtüşmez.",
         ),
         Case("stride=None açıkça verildiğinde", lambda g: inputs(g.randn(2, 2, 8, 8), 2, None)),
         Case(
             "örtüşen pencereler (kernel_size=3, stride=2)",
             lambda g: inputs(g.randn(2, 2, 7, 9), 3, 2),
-            note="Adım pencereden küçükse pencereler örtüşür: çıktı boyutu (H - k) // s + 1.",
+            note="Kaydırma adımı pencereden küçükse pencereler örtüşür: çıktı boyutu (H - k) // s + 1.",
         ),
         Case(
             "çekirdeğe bölünmeyen boyutlar (7×9, kernel_size=2)",
@@ -63,7 +63,7 @@ GRADER = FunctionGrader(
             note="Sona sığmayan satır ve sütunlar atılır: boyut aşağı yuvarlanır.",
         ),
         Case(
-            "adım pencereden büyük (kernel_size=2, stride=3)",
+            "kaydırma adımı pencereden büyük (kernel_size=2, stride=3)",
             lambda g: inputs(g.randn(1, 3, 8, 8), 2, 3),
         ),
         Case("pencere bütün girdiyi kaplar", lambda g: inputs(g.randn(2, 4, 4, 4), 4)),

@@ -8,10 +8,10 @@ class BatchNorm1d(nn.Module):
         self.num_features = num_features
         self.eps = eps
         self.momentum = momentum
-        # Öğrenilen ölçek ve kaydırma: parametreler.
+        # Öğrenilen ölçek ve öteleme: parametreler.
         self.weight = nn.Parameter(torch.ones(num_features))
         self.bias = nn.Parameter(torch.zeros(num_features))
-        # Çalışan istatistikler: gradyanla değil, ileri geçişte güncellenen tamponlar.
+        # Hareketli istatistikler: gradyanla değil, ileri geçişte güncellenen tamponlar.
         self.register_buffer("running_mean", torch.zeros(num_features))
         self.register_buffer("running_var", torch.ones(num_features))
         self.register_buffer("num_batches_tracked", torch.tensor(0, dtype=torch.long))

@@ -19,7 +19,7 @@ def conv2d(
 
     out = None
     # Çekirdeğin her (i, j) konumu için: pencerelerin o konumdaki bütün girdi değerleri
-    # tek bir dilimdir; adım (stride) dilimin adımı olur.
+    # tek bir dilimdir; kaydırma adımı (stride) dilimdeki aralık olur.
     for i in range(kernel_h):
         for j in range(kernel_w):
             patch = x[

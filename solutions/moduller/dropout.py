@@ -14,5 +14,5 @@ class Dropout(nn.Module):
             return x
         if self.p == 1.0:
             return x * 0.0  # her şey sıfırlanır; gradyan da 0 olur
-        keep = torch.rand_like(x) >= self.p  # her eleman 1 - p olasılıkla kalır
+        keep = torch.rand_like(x) >= self.p  # her eleman 1 - p olasılıkla korunur
         return x * keep / (1.0 - self.p)

@@ -11,5 +11,5 @@ class SigmoidFunction(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output: torch.Tensor) -> torch.Tensor:
         (out,) = ctx.saved_tensors
-        # Zincir kuralı: üstten gelen gradyan, yerel türevle eleman bazında çarpılır.
+        # Zincir kuralı: yukarıdan gelen gradyan, yerel türevle eleman bazında çarpılır.
         return grad_output * out * (1 - out)

@@ -1,5 +1,5 @@
 # hata: değerlendirme kipinde de yığının istatistikleri kullanılıyor; running_mean/running_var hiç okunmuyor
-# beklenen-denetim: değerlendirme kipi çalışan istatistikleri kullanır
+# beklenen-denetim: değerlendirme kipi hareketli istatistikleri kullanır
 # beklenen-mesaj: yığının kendi istatistikleriyle normalleştirilmiş
 import torch
 from torch import nn

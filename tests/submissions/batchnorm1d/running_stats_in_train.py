@@ -1,6 +1,6 @@
-# hata: eğitim kipinde de yığının değil, çalışan istatistiklerin ortalaması ve varyansıyla normalleştiriyor
+# hata: eğitim kipinde de yığının değil, hareketli istatistiklerin ortalaması ve varyansıyla normalleştiriyor
 # beklenen-denetim: eğitim kipi, (N, C) girdi
-# beklenen-mesaj: çalışan istatistiklerle (running_mean, running_var) normalleştirilmiş
+# beklenen-mesaj: hareketli istatistiklerle (running_mean, running_var) normalleştirilmiş
 import torch
 from torch import nn
 

@@ -1,4 +1,4 @@
-# hata: çıktı boyutu doğru ama dilimde adım (stride) unutulmuş; pencereler 1'er piksel kayıyor
+# hata: çıktı boyutu doğru ama dilimdeki aralık (stride) unutulmuş; pencereler 1'er piksel kayıyor
 # beklenen-denetim: stride=2
 # beklenen-mesaj: tolerans dışında
 import torch

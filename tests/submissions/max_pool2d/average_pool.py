@@ -1,5 +1,5 @@
 # hata: pencerenin en büyüğü yerine ortalaması alınıyor (ortalama havuzlama)
-# beklenen-denetim: 2×2 pencere, varsayılan adım
+# beklenen-denetim: 2×2 pencere, varsayılan kaydırma adımı
 # beklenen-mesaj: tolerans dışında
 def max_pool2d(x, kernel_size, stride=None):
     if stride is None:

@@ -1,5 +1,5 @@
 # hata: stride verilmediğinde 1 alınıyor; varsayılan kernel_size olmalı
-# beklenen-denetim: 2×2 pencere, varsayılan adım
+# beklenen-denetim: 2×2 pencere, varsayılan kaydırma adımı
 # beklenen-mesaj: şekil farklı
 import torch
 
