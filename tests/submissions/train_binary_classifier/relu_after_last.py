@@ -1,0 +1,19 @@
+# hata: son katmandan sonra ReLU var (kaynak notlardaki hata); negatif logit değerleri sıfıra kesiliyor
+# beklenen-denetim: logit değerleri (sigmoid ya da ReLU yok)
+# beklenen-mesaj: hiçbir logit negatif değil
+import torch
+from torch import nn
+
+
+def train_binary_classifier(X, y):
+    model = nn.Sequential(
+        nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 1), nn.ReLU()
+    )
+    loss_fn = nn.BCEWithLogitsLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    for _ in range(300):
+        optimizer.zero_grad()
+        loss = loss_fn(model(X), y)
+        loss.backward()
+        optimizer.step()
+    return model
