@@ -26,8 +26,8 @@ def _random_shape(g):
 
 
 def _ties():
-    # Her satırda k sınırında eşitlik var: topk'un seçimine göre doğru sınıf bazen içeride,
-    # bazen dışarıda; "kesin büyük olanları say" kuralı ise hepsini içeride sayar.
+    # Her satırda k sınırında eşitlik var; torch.topk seçimini yapınca doğru sınıf bazen içeride,
+    # bazen dışarıda kalır; "kesin büyük olanları say" kuralı ise hepsini içeride sayar.
     logits = torch.tensor(
         [
             [2.0, 2.0, 2.0, 2.0, 2.0],
@@ -78,8 +78,8 @@ GRADER = FunctionGrader(
             note=(
                 "Eşit logit değerlerinde hangi sınıfların ilk k'ya girdiğini `torch.topk` "
                 "belirler; `topk` kullanın. 'Doğru sınıftan kesin büyük olan sınıfların sayısı "
-                "k'dan az mı?' kuralı eşitlikleri hep lehine sayar; `sort`/`argsort` da "
-                "eşitlikleri `topk`'tan farklı sıralayabilir."
+                "k'dan az mı?' kuralı eşitlikleri hep lehine sayar; `sort` ve `argsort` da "
+                "eşitlikleri `topk` gibi sıralamayabilir."
             ),
         ),
         Case(
