@@ -12,8 +12,10 @@ Expected behaviour: `model.train()`; `optimizer.zero_grad()`; forward pass AND l
 `torch.autocast(device_type, dtype)` with bfloat16 on the CPU and float16 on CUDA; backward and
 `optimizer.step()` outside autocast; on CUDA the loss is scaled by one `torch.amp.GradScaler`
 per optimizer, kept between calls (`scaler.scale(loss).backward()`, `scaler.step(optimizer)`,
-`scaler.update()`); no scaler on the CPU; parameters stay float32; returns the unscaled loss
-as a Python float.
+`scaler.update()`); no scaler on the CPU (a `GradScaler(..., enabled=False)` there is accepted:
+it changes nothing, and the CPU cases do not check the loss scale); parameters stay float32;
+returns the unscaled loss as a Python float. Verified on the CPU: the reference, and a variant
+that keeps a disabled scaler on the CPU, pass every check below.
 
 What the grader hands to the learner's code (engine-side driver objects that record)
 -----------------------------------------------------------------------------------
