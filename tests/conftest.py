@@ -68,7 +68,7 @@ def fresh_session(tmp_path, tutor_home):
     s.close()
 
 
-_HEADER = re.compile(r"^#\s*(hata|beklenen-denetim|beklenen-mesaj|beklenen-hata):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(hata|cihaz|beklenen-denetim|beklenen-mesaj|beklenen-hata):\s*(.*)$")
 
 
 def submission_expectations(path: Path) -> dict[str, str]:

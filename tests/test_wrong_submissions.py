@@ -2,7 +2,9 @@
 
 Each file starts with a header that says what is wrong with it and what the learner must
 see: the check that fails (`beklenen-denetim`) or the error kind (`beklenen-hata`), and
-words the message must contain (`beklenen-mesaj`). Adding a file adds a test.
+words the message must contain (`beklenen-mesaj`). Adding a file adds a test. A bug that only
+shows on a GPU (a GradScaler that is never updated) says `# cihaz: cuda`; it is graded with
+`--device cuda`, and skipped where torch sees no CUDA.
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ from conftest import submission_expectations, wrong_submissions
 SEED = 7
 
 
+def _cuda_available() -> bool:
+    import torch  # only for the few CUDA-only submissions
+
+    return torch.cuda.is_available()
+
+
 @pytest.mark.parametrize("path", wrong_submissions(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_wrong_submission_fails_and_names_the_bug(session, path):
     expect = submission_expectations(path)
     assert "hata" in expect and "beklenen-mesaj" in expect, f"{path}: header incomplete"
-    verdict = session.submit(path.parent.name, path, seed=SEED, device="cpu", record=False)
+    device = expect.get("cihaz", "cpu")
+    if device == "cuda" and not _cuda_available():
+        pytest.skip("a CUDA-only bug; torch sees no CUDA here")
+    verdict = session.submit(path.parent.name, path, seed=SEED, device=device, record=False)
 
     assert not verdict.passed, f"{path.name} should fail: {expect['hata']}"
     if "beklenen-hata" in expect:
