@@ -276,6 +276,10 @@ CMP_VALUES = (
 CMP_SCALAR_TENSOR = "{what}: beklenen {expected:.6g}, gelen {actual:.6g} (mutlak fark {diff:.3g}; tolerans: atol={atol:g}, rtol={rtol:g})."
 CMP_EXACT = "{what}: {total} elemandan {count} tanesi farklı; ilki {index} konumunda (beklenen {expected}, gelen {actual})."
 CMP_SCALAR = "{what}: beklenen {expected!r}, gelen {actual!r}."
+CMP_FLOAT_GOT_TENSOR = (
+    "{what}: Python sayısı (float) bekleniyordu, tek elemanlı bir tensör geldi (değeri {value:.6g}). "
+    "Sonucu `.item()` ile Python sayısına çevirin."
+)
 CMP_INPUT_CHANGED = "{name} girdisi yerinde değiştirilmiş; girdiyi değiştirmeden yeni bir tensör döndürün (ör. `x = x.clone()` ya da yerinde olmayan işlemler)."
 CMP_DETACHED = "{what} hesaplama çizgesinden kopuk (requires_grad=False); gradyan geri akamaz. .detach(), .item(), .numpy() ya da torch.tensor(...) ile yeniden sarmayı kullanmayın."
 CMP_NO_GRAD = "{name} için gradyan hesaplanamadı (grad boş kaldı); çıktı bu girdiye bağlı olmalı."

@@ -441,6 +441,10 @@ class FunctionGrader(Grader):
                 got, expected, what, atol=atol, rtol=rtol, expected_device=str(expected.device)
             )
         if isinstance(expected, float):
+            if isinstance(got, RemoteTensor) and got.tensor.numel() == 1:
+                return M.CMP_FLOAT_GOT_TENSOR.format(
+                    what=what, value=float(got.tensor.reshape(-1)[0].double())
+                )
             if isinstance(got, bool) or not isinstance(got, (int, float)):
                 return M.CMP_SCALAR.format(what=what, expected=expected, actual=_shown(got))
             if not math.isfinite(got) and math.isfinite(expected):
