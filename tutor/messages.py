@@ -276,6 +276,8 @@ CMP_VALUES = (
 CMP_SCALAR_TENSOR = "{what}: beklenen {expected:.6g}, gelen {actual:.6g} (mutlak fark {diff:.3g}; tolerans: atol={atol:g}, rtol={rtol:g})."
 CMP_EXACT = "{what}: {total} elemandan {count} tanesi farklı; ilki {index} konumunda (beklenen {expected}, gelen {actual})."
 CMP_SCALAR = "{what}: beklenen {expected!r}, gelen {actual!r}."
+LOOP_STATE_MISSING = "{what}: '{name}' parametresi ya da tamponu yok."
+LOOP_NOTHING = "(hiçbir şey)"
 CMP_FLOAT_GOT_TENSOR = (
     "{what}: Python sayısı (float) bekleniyordu, tek elemanlı bir tensör geldi (değeri {value:.6g}). "
     "Sonucu `.item()` ile Python sayısına çevirin."

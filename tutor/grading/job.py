@@ -355,7 +355,15 @@ def grade(request: Request, channel: socket.socket, emit: Emit | None = None) ->
             seed=request.seed,
             duration_s=time.monotonic() - started,
             checks=[
-                Check(c.name, c.passed, cap(c.message, MESSAGE_LIMIT), c.series, c.hidden, c.weight)
+                Check(
+                    c.name,
+                    c.passed,
+                    cap(c.message, MESSAGE_LIMIT),
+                    c.series,
+                    c.hidden,
+                    c.weight,
+                    c.reference_series,
+                )
                 for c in checks
             ],
             error=error,
@@ -408,49 +416,106 @@ def grade(request: Request, channel: socket.socket, emit: Emit | None = None) ->
     }
 
     def on_frame(frame: dict) -> None:
-        if frame.get("t") == "start":
-            i = frame.get("i")
-            if isinstance(i, int) and 0 <= i < len(cases):
-                emit({"event": "case", "index": i, "total": len(cases), "name": cases[i].name})
+        kind = frame.get("t")
+        i = _index(frame, len(cases))
+        if kind == "start" and i is not None:
+            emit({"event": "case", "index": i, "total": len(cases), "name": cases[i].name})
+        elif kind == "progress" and i is not None:
+            # How far a training case has got (an epoch, a number of steps): for progress bars.
+            event = {"event": "progress", "index": i, "total": len(cases)}
+            for key in ("epoch", "steps"):
+                value = frame.get(key)
+                if isinstance(value, int) and not isinstance(value, bool):
+                    event[key] = value
+            emit(event)
 
-    run = run_learner(
-        channel,
-        plan,
-        timeout_s=request.timeout_s,
-        memory_mb=request.memory_mb,
-        device=device,
-        threads=max(1, grader.threads),
-        output_limit=OUTPUT_LIMIT,
-        on_frame=on_frame,
-    )
-    if run.spawn_failed:
-        raise CannotGrade(M.GRADE_ENGINE_SPAWN.format(exc=run.spawn_failed), kind="engine")
-    protections.extend(run.protections)
-    for frame in run.frames:
-        if frame.get("t") == "hello" and isinstance(frame.get("protections"), list):
-            for name in frame["protections"][:32]:
-                if isinstance(name, str) and name not in protections:
-                    protections.append(name[:40])
-    output = run.output.decode("utf-8", errors="replace")
-    if run.output_dropped:
-        output += "\n" + M.GRADE_OUTPUT_TRUNCATED.format(
-            limit=OUTPUT_LIMIT // 1024, dropped=run.output_dropped
+    def learner_run(run_plan: dict) -> ChildRun:
+        run = run_learner(
+            channel,
+            run_plan,
+            timeout_s=request.timeout_s,
+            memory_mb=request.memory_mb,
+            device=device,
+            threads=max(1, grader.threads),
+            output_limit=OUTPUT_LIMIT,
+            on_frame=on_frame,
         )
+        if run.spawn_failed:
+            raise CannotGrade(M.GRADE_ENGINE_SPAWN.format(exc=run.spawn_failed), kind="engine")
+        for name in run.protections:
+            if name not in protections:
+                protections.append(name)
+        for frame in run.frames:
+            if frame.get("t") == "hello" and isinstance(frame.get("protections"), list):
+                for name in frame["protections"][:32]:
+                    if isinstance(name, str) and name[:40] not in protections:
+                        protections.append(name[:40])
+        return run
+
+    run = learner_run(plan)
+    outputs = [run]
+    collected = _collect(run, cases, request)
+    # A second stage runs in a fresh process that never saw the first stage's inputs; it gets
+    # what the first exported (e.g. the model a fit returned) and, only then, held-out data.
+    second = {}
+    next_stage = getattr(grader, "next_stage", None)
+    if next_stage is not None and collected.fatal is None:
+        with grader_deadline(GRADER_TIME_S, M.GRADE_WHAT_CASES, request.grader):
+            for case in cases:
+                if case.index in collected.results:
+                    stage = next_stage(case, collected.results[case.index])
+                    if stage is not None:
+                        second[case.index] = {**stage, "index": case.index}
+    if second:
+        run2 = learner_run({**plan, "cases": list(second.values())})
+        outputs.append(run2)
+        collected2 = _collect(run2, cases, request)
+        for index in second:
+            if index in collected2.results:
+                collected.results[index] = grader.merge(
+                    collected.results[index], collected2.results[index]
+                )
+                continue
+            collected.results.pop(index, None)
+            collected.case_errors[index] = collected2.case_errors.get(index) or (
+                collected2.fatal or GradeError("crash", M.GRADE_CASE_NOT_REACHED)
+            )
+    output = ""
+    for part in outputs:
+        output += part.output.decode("utf-8", errors="replace")
+        if part.output_dropped:
+            output += "\n" + M.GRADE_OUTPUT_TRUNCATED.format(
+                limit=OUTPUT_LIMIT // 1024, dropped=part.output_dropped
+            )
     with grader_deadline(GRADER_TIME_S, M.GRADE_WHAT_JUDGING, request.grader):
-        checks, error = _judge(run, cases, grader, device, request)
+        checks, error = _judge(collected, cases, grader, device, request)
     return finish(checks, error, output)
 
 
-def _check(case: PreparedCase, passed: bool, message: str, series=None) -> Check:
+def _check(
+    case: PreparedCase, passed: bool, message: str, series=None, reference_series=None
+) -> Check:
     spec = case.spec
     return Check(
         case.name,
         passed,
         message,
-        series,
+        _curve(series),
         bool(getattr(spec, "hidden", False)),
         float(getattr(spec, "weight", 1.0)),
+        _curve(reference_series),
     )
+
+
+def _curve(values: Any, limit: int = 2000) -> list[float] | None:
+    """A curve kept for a plot: finite floats only, at most `limit` points (evenly thinned)."""
+    if not isinstance(values, (list, tuple)) or not values:
+        return None
+    points = [float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if len(points) > limit:
+        step = len(points) / limit
+        points = [points[int(i * step)] for i in range(limit)]
+    return points
 
 
 def _index(frame: dict, count: int) -> int | None:
@@ -511,9 +576,17 @@ def forbidden_error(frame: dict) -> GradeError:
     return GradeError("forbidden", M.GRADE_FORBIDDEN.format(call=call, where=_where(line)), line)
 
 
-def _judge(
-    run: ChildRun, cases: list[PreparedCase], grader: Grader, device: str, request: Request
-) -> tuple[list[Check], GradeError | None]:
+@dataclass
+class Collected:
+    """What one learner process said and how it ended, read with suspicion."""
+
+    results: dict[int, Any]
+    case_errors: dict[int, GradeError]
+    fatal: GradeError | None
+    current: int | None
+
+
+def _collect(run: ChildRun, cases: list[PreparedCase], request: Request) -> Collected:
     results: dict[int, Any] = {}
     case_errors: dict[int, GradeError] = {}
     fatal: GradeError | None = None
@@ -580,7 +653,17 @@ def _judge(
         )
     elif fatal is None and not done:
         fatal = GradeError("crash", M.GRADE_CRASH_EXIT.format(code=run.exit_status))
+    return Collected(results, case_errors, fatal, current)
 
+
+def _judge(
+    collected: Collected,
+    cases: list[PreparedCase],
+    grader: Grader,
+    device: str,
+    request: Request,
+) -> tuple[list[Check], GradeError | None]:
+    results, case_errors, fatal = collected.results, collected.case_errors, collected.fatal
     torch_device = torch.device(device)
     checks: list[Check] = []
     for case in cases:
@@ -593,7 +676,15 @@ def _judge(
                 message = M.GRADE_UNEXPECTED_VALUE.format(exc=_text(f"{type(exc).__name__}: {exc}"))
                 checks.append(_check(case, False, message))
                 continue
-            checks.append(_check(case, outcome.passed, outcome.message, outcome.series))
+            checks.append(
+                _check(
+                    case,
+                    outcome.passed,
+                    outcome.message,
+                    outcome.series,
+                    outcome.reference_series,
+                )
+            )
         elif case.index in case_errors and (fatal is None or fatal.kind not in ("forbidden",)):
             err = case_errors[case.index]
             message = err.message + (_where(err.line) if err.line else "")
@@ -603,7 +694,7 @@ def _judge(
             checks.append(_check(case, False, message))
         else:
             reason = fatal.message if fatal else M.GRADE_CASE_NOT_REACHED
-            if fatal and fatal.kind == "timeout" and case.index == current:
+            if fatal and fatal.kind == "timeout" and case.index == collected.current:
                 reason = M.GRADE_TIMEOUT_IN_CASE.format(limit=request.timeout_s)
             checks.append(_check(case, False, M.GRADE_NOT_RUN.format(reason=reason)))
     error = fatal

@@ -116,7 +116,8 @@ class PreparedCase:
 class Outcome:
     passed: bool
     message: str = ""
-    series: list[float] | None = None
+    series: list[float] | None = None  # e.g. the learner's loss curve, for a plot
+    reference_series: list[float] | None = None  # the reference run's, drawn beside it
 
 
 def expand_cases(

@@ -40,6 +40,7 @@ class Check:
     series: list[float] | None = None
     hidden: bool = False  # counts, but its inputs and message are not shown to the learner
     weight: float = 1.0
+    reference_series: list[float] | None = None  # the reference run's curve, beside `series`
 
 
 @dataclass
@@ -91,6 +92,7 @@ class Verdict:
         data["output"] = self.output
         data["series"] = [c.series for c in self.checks]
         data["hidden"] = [c.hidden for c in self.checks]
+        data["reference_series"] = [c.reference_series for c in self.checks]
         data["weights"] = [c.weight for c in self.checks]
         return data
 
@@ -100,6 +102,7 @@ class Verdict:
         series = data.get("series") or [None] * count
         hidden = data.get("hidden") or [False] * count
         weights = data.get("weights") or [1.0] * count
+        references = data.get("reference_series") or [None] * count
         return cls(
             exercise=data["exercise"],
             passed=data["passed"],
@@ -108,8 +111,8 @@ class Verdict:
             seed=data["seed"],
             duration_s=data["duration_s"],
             checks=[
-                Check(c["name"], c["passed"], c["message"], s, bool(h), float(w))
-                for c, s, h, w in zip(data["checks"], series, hidden, weights)
+                Check(c["name"], c["passed"], c["message"], s, bool(h), float(w), r)
+                for c, s, h, w, r in zip(data["checks"], series, hidden, weights, references)
             ],
             error=GradeError(**data["error"]) if data.get("error") else None,
             output=data.get("output", ""),

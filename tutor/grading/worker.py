@@ -128,6 +128,11 @@ def _warm_up() -> None:
     x = torch.randn(3, 3, requires_grad=True)
     y = torch.nn.functional.softmax(x @ x, dim=-1)
     y.backward(torch.ones_like(y))
+    # The first optimizer built in a process imports much of torch (dynamo, sympy): ~2 s.
+    p = torch.nn.Parameter(torch.zeros(2))
+    for cls in (torch.optim.SGD, torch.optim.Adam):
+        p.grad = torch.ones(2)
+        cls([p], lr=0.1).step()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -100,17 +100,22 @@ def main(control_fd: int, config: dict[str, Any]) -> None:
                     channel = socket.socket(fileno=fd)
                     selector.register(channel, selectors.EVENT_READ, "channel")
                 continue
-            selector.unregister(sock)
             try:
                 message, fds = receive(sock, 3)
-                if message is not None and message.get("op") == "spawn" and len(fds) == 3:
+            except OSError:
+                message, fds = None, []
+            if message is None:  # the job is done with its channel
+                selector.unregister(sock)
+                sock.close()
+                continue
+            try:
+                if message.get("op") == "spawn" and len(fds) == 3:
                     _spawn(sock, message, fds, context, control, selector)
-                for fd in fds:
-                    os.close(fd)
             except OSError:
                 pass
             finally:
-                sock.close()
+                for fd in fds:
+                    os.close(fd)
         _reap()
 
 
@@ -134,6 +139,12 @@ def _warm_up() -> None:
     y.backward(torch.ones_like(y))
     torch.nn.Linear(2, 2)(torch.zeros(1, 2)).sum().backward()
     import torch.autograd.gradcheck  # noqa: F401
+
+    # The first optimizer built in a process imports much of torch (dynamo, sympy): ~2 s.
+    p = torch.nn.Parameter(torch.zeros(2))
+    for cls in (torch.optim.SGD, torch.optim.Adam):
+        p.grad = torch.ones(2)
+        cls([p], lr=0.1).step()
     import torch.utils.data  # noqa: F401
 
     # The watchers' first use imports much of torch's Python dispatch machinery (seconds).
@@ -350,8 +361,9 @@ def _learner(
         driver.write_all(3, wire.frame(message))
 
     plan = driver.read_plan(4)
-    os.close(4)
     plan["trusted_roots"] = context["trusted_roots"]
+
+    os.close(4)
     emit({"t": "hello", "protections": list(applied.active)})
     driver.run(plan, emit)
     try:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import builtins
 import os
 import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -125,11 +126,11 @@ def run(plan: dict, send: Callable[[dict], None]) -> None:
         send({"t": "fatal", "kind": "syntax", "exc": str(exc.msg)[:EXC_TEXT], "line": exc.lineno})
         return
     guard.learner_code = code
-    namespace: dict[str, Any] = {
-        "__name__": "cozum",
-        "__file__": learner_file,
-        "__builtins__": builtins,
-    }
+    module = types.ModuleType("cozum")
+    module.__file__ = learner_file
+    sys.modules["cozum"] = module  # so that a model of the learner's class can be pickled
+    namespace: dict[str, Any] = module.__dict__
+    namespace["__builtins__"] = builtins
     _forget_engine_modules()
     guard.install()
     try:
@@ -148,8 +149,21 @@ def run(plan: dict, send: Callable[[dict], None]) -> None:
             return
     send({"t": "loaded"})
     context = kinds.Context(namespace, guard, device, learner_file, str(plan["source"]))
+    current = [0]
+    last_progress = [0.0]
+
+    def progress(data: dict) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - last_progress[0] >= 0.05:
+            last_progress[0] = now
+            send({"t": "progress", "i": current[0], **data})
+
+    context.progress = progress
     for case in plan.get("cases", []):
         index = int(case["index"])
+        current[0] = index
         send({"t": "start", "i": index})
         try:
             value = kinds.run_case(context, case)

@@ -14,6 +14,7 @@ import torch
 from torch import nn
 from torch.overrides import TorchFunctionMode
 
+from tutor.grading.driver import script
 from tutor.grading.driver.guard import Guard
 from tutor.grading.driver.seeded import fresh_value, step_upstream, upstream_gradient
 
@@ -25,6 +26,7 @@ class Context:
     device: torch.device
     learner_file: str
     source: str
+    progress: Callable[[dict], None] | None = None
 
     def class_line(self, name: str) -> int | None:
         try:
@@ -495,8 +497,20 @@ def run_optimizer(ctx: Context, case: dict) -> Any:
     return result
 
 
+def run_script(ctx: Context, case: dict) -> Any:
+    env = script.Environment(
+        objects=dict(ctx.namespace),
+        device=ctx.device,
+        window=ctx.guard.window,
+        progress=ctx.progress,
+        transfer=True,
+    )
+    return script.run(env, list(case.get("ops", [])))
+
+
 KINDS: dict[str, Callable[[Context, dict], Any]] = {
     "call": run_call,
     "module": run_module,
     "optimizer": run_optimizer,
+    "script": run_script,
 }
