@@ -7,6 +7,8 @@ run small learner files through the real worker, for what only a learner's proce
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -14,8 +16,6 @@ import torch
 from conftest import ROOT
 
 from tutor.grading.compare import RemoteTensor
-from tutor.grading.driver import kinds
-from tutor.grading.driver.guard import Guard
 from tutor.grading.optim import (
     OptimCase,
     OptimizerGrader,
@@ -154,28 +154,41 @@ def test_gradients_left_by_zero_grad_fail_after_correct_steps():
 # --- tripwires and the step_lr reference -------------------------------------------------------------
 
 
-def test_tripwires_leave_torch_optim_working_when_they_are_not_armed():
-    tripwires = kinds.OPTIM_TRIPWIRES
-    tripwires.install()
-    assert tripwires.classes[torch.optim.Adam] == "torch.optim.Adam"
-    assert "torch.optim.lr_scheduler.StepLR" in tripwires.classes.values()
-    sent: list[dict] = []
-    guard = Guard("<cozum>", [], sent.append)
-    tripwires.arm(None)
-    p = torch.nn.Parameter(torch.ones(3))
-    with guard.window():
-        optimizer = torch.optim.Adam([p], lr=0.1)
-        p.grad = torch.ones(3)
-        optimizer.step()
-    assert torch.allclose(p.detach(), torch.full((3,), 0.9))
-    assert sent == []
-    tripwires.arm(guard)
-    try:
-        with guard.window():
+def test_armed_tripwires_leave_no_way_back_to_torch_optim():
+    """Blocking rewrites torch.optim for good, so it is tried in a process of its own."""
+    script = textwrap.dedent(
+        """
+        import torch
+        from tutor.grading.driver import kinds
+        from tutor.grading.driver.guard import Forbidden, Guard
+
+        tripwires = kinds.OPTIM_TRIPWIRES
+        tripwires.install()
+        assert tripwires.classes[torch.optim.Adam] == "torch.optim.Adam"
+        assert "torch.optim.lr_scheduler.StepLR" in tripwires.classes.values()
+        sent = []
+        guard = Guard("<cozum>", [], sent.append)
+        tripwires.arm(guard)
+        p = torch.nn.Parameter(torch.ones(3))
+        try:
             torch.optim.SGD([p], lr=0.1)
-    finally:
-        tripwires.arm(None)
-    assert sent and sent[0]["call"] == "torch.optim.SGD"
+        except Forbidden:
+            pass
+        else:
+            raise SystemExit("SGD still works")
+        assert sent and sent[0]["call"] == "torch.optim.SGD", sent
+        # The base class stays: a learner's own optimizer is built on it.
+        class Mine(torch.optim.Optimizer):
+            def __init__(self, params):
+                super().__init__(params, {"lr": 0.1})
+        Mine([p]).zero_grad()
+        print("ok")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0 and "ok" in result.stdout, result.stderr[-2000:]
 
 
 def test_the_step_lr_reference_is_torchs_step_lr_in_closed_form():

@@ -552,6 +552,10 @@ APP_KEYS = {
 
 # --- grading modules (tutor/grading/modules.py) ---------------------------------------------------
 # (module grader strings go here)
+MOD_INIT_NONFINITE = (
+    "'{name}' NaN ya da sonsuz değerlerle başlıyor. Parametreleri ve tamponları sonlu "
+    "değerlerle başlatın (ör. nn.init.uniform_ ya da torch.zeros)."
+)
 MOD_NONE = "yok"
 MOD_KIND_PARAMETER = "nn.Parameter"
 MOD_NOT_MODULE = (

@@ -6,6 +6,7 @@ the grading worker. It imports neither torch nor any UI library.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import random
 from collections.abc import Callable
@@ -103,7 +104,10 @@ class Session:
             exercise, path, seed=seed, device=device, on_event=on_event, source=source
         )
         if record:
-            self.progress.record_attempt(self.pack.id, verdict, source)
+            # A replay (`--seed N`) ran cases the learner could know in advance: it is shown
+            # and returned as it is, but never recorded as a pass (CONTRACT.md).
+            recorded = verdict if seed is None else dataclasses.replace(verdict, passed=False)
+            self.progress.record_attempt(self.pack.id, recorded, source)
         return verdict
 
     def grade_file(

@@ -29,3 +29,5 @@ GRADER = FunctionGrader(
         Case("rastgele şekil", lambda g: inputs(g.randn(*g.shape(1, 4)), dim=-1), repeat=3),
     ],
 )
+
+# değiştirildi

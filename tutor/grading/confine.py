@@ -399,16 +399,23 @@ def close_other_fds(keep_up_to: int) -> None:
 
 
 def excluded_paths() -> list[str]:
-    """What the learner's process must never read even inside the allowed roots."""
+    """What the learner's process must never read even inside the allowed roots: the tutor
+    package wherever it is installed (an installed package carries the built-in pack, with
+    its solutions), its metadata, and a checkout that holds a pack."""
     import tutor
 
     package = Path(tutor.__file__).resolve().parent
     paths = [str(package)]
-    for parent in {package.parent}:
+    folders = {package.parent} | {
+        Path(entry) for entry in sys.path if entry and "-packages" in entry
+    }
+    for parent in folders:
         with contextlib.suppress(OSError):
             for entry in parent.iterdir():
                 name = entry.name
-                if name.startswith(("tutor-", "tutor.", "__editable__", "_editable_impl_tutor")):
+                if name == "tutor" or name.startswith(
+                    ("tutor-", "tutor.", "__editable__", "_editable_impl_tutor")
+                ):
                     paths.append(str(entry))
         if (parent / "pack.yaml").exists():
             paths.append(str(parent))  # a checkout: the built-in pack is the repository

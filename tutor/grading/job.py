@@ -540,6 +540,8 @@ def exception_error(info: dict, at_import: bool, request: Request) -> GradeError
     line = _line(info.get("line"))
     if info.get("memory"):
         return GradeError("memory", M.GRADE_MEMORY_EXCEPTION.format(exc=text or exc_type), line)
+    if info.get("file_too_large"):
+        return GradeError("crash", M.GRADE_CRASH_FILE_SIZE, line)
     if "system_exit" in info:
         return GradeError(
             "exception", M.GRADE_SYSTEM_EXIT.format(code=_text(info["system_exit"], 100)), line

@@ -388,6 +388,12 @@ class ModuleGrader(Grader):
             loaded[key] = learner_state[lkey].tensor.to(device)
         ref.load_state_dict(loaded)
 
+        for name, value in learner_state.items():
+            tensor = value.tensor
+            if (tensor.is_floating_point() or tensor.is_complex()) and not bool(
+                torch.isfinite(tensor).all()
+            ):
+                return M.MOD_INIT_NONFINITE.format(name=name)
         if self.init_check is not None:
             problem = self.init_check(
                 self.init_args(data.init), {k: v.tensor for k, v in learner_state.items()}

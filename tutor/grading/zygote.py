@@ -75,9 +75,10 @@ def main(control_fd: int, config: dict[str, Any]) -> None:
     from tutor.grading.driver import kinds
 
     torch.set_num_threads(1)
+    confine.landlock_abi()  # imports the binding now, not inside a confined process
     _warm_up()
     kinds.OPTIM_TRIPWIRES.install()
-    roots = confine.read_roots(config.get("excluded", []))
+    roots = confine.read_roots(list(config.get("excluded", [])) + confine.excluded_paths())
     _sanitize_sys_path(roots)
     trusted_roots = roots + [os.path.dirname(os.path.dirname(os.path.abspath(driver.__file__)))]
 
@@ -178,7 +179,12 @@ def _sanitize_sys_path(roots: list[str]) -> None:
     kept = []
     for entry in sys.path:
         real = os.path.realpath(entry) if entry else ""
-        if real and any(real == r or real.startswith(r + "/") for r in roots):
+        if not real:
+            continue
+        inside = any(real == r or real.startswith(r + "/") for r in roots)
+        # A site-packages folder whose tutor entry was carved out: its other entries are roots.
+        carved = "-packages" in real and any(r.startswith(real + "/") for r in roots)
+        if inside or carved:
             kept.append(entry)
     sys.path[:] = kept
 
@@ -190,7 +196,10 @@ def _spawn(
     context: dict,
     control: socket.socket,
     selector: selectors.BaseSelector,
+    entry: Any = None,
 ) -> None:
+    """Fork a supervisor for one learner's process. `entry` is what that process runs once
+    it exists (the driver, `_learner`); the containment tests pass a body of their own."""
     pid = os.fork()
     if pid == 0:
         code = 0
@@ -203,7 +212,7 @@ def _spawn(
                     os.close(other.detach())
             selector.close()
             control.close()
-            _supervise(channel, request, fds, context)
+            _supervise(channel, request, fds, context, entry or _learner)
         except BaseException:  # noqa: BLE001
             code = 70
         finally:
@@ -221,7 +230,9 @@ def _spawn(
 # ---------------------------------------------------------------------------------------------
 
 
-def _supervise(channel: socket.socket, request: dict, fds: list[int], context: dict) -> None:
+def _supervise(
+    channel: socket.socket, request: dict, fds: list[int], context: dict, entry: Any
+) -> None:
     from tutor.grading import confine
 
     plan_r, result_w, output_w = fds
@@ -248,7 +259,18 @@ def _supervise(channel: socket.socket, request: dict, fds: list[int], context: d
         try:
             channel.close()
             os.close(status_r)
-            _init(plan_r, result_w, output_w, status_w, tmpdir, limits, device, applied, context)
+            _init(
+                plan_r,
+                result_w,
+                output_w,
+                status_w,
+                tmpdir,
+                limits,
+                device,
+                applied,
+                context,
+                entry,
+            )
         except BaseException:  # noqa: BLE001
             code = 71
         finally:
@@ -283,7 +305,9 @@ def _supervise(channel: socket.socket, request: dict, fds: list[int], context: d
     send(channel, {"event": "exit", "status": status})
 
 
-def _init(plan_r, result_w, output_w, status_w, tmpdir, limits, device, applied, context) -> None:
+def _init(
+    plan_r, result_w, output_w, status_w, tmpdir, limits, device, applied, context, entry
+) -> None:
     supervisor_pid = os.getpid()
     if "pidns" not in applied.active:
         # No namespace to end everything at once: a process group stands in for it.
@@ -294,7 +318,7 @@ def _init(plan_r, result_w, output_w, status_w, tmpdir, limits, device, applied,
         code = 0
         try:
             os.close(status_w)
-            _learner(
+            entry(
                 plan_r, result_w, output_w, tmpdir, limits, device, applied, supervisor_pid, context
             )
         except BaseException:  # noqa: BLE001

@@ -17,6 +17,7 @@ Imports only the standard library, torch and this package (plus `tutor.grading.w
 from __future__ import annotations
 
 import builtins
+import errno
 import os
 import sys
 import types
@@ -102,6 +103,8 @@ def describe_exception(exc: BaseException, guard: Guard | None, learner_file: st
         info["module"] = str(exc.name)[:100]
     if isinstance(exc, Forbidden):
         info["forbidden"] = True
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        info["file_too_large"] = True
     if _LEAF_INPLACE in text:
         info["leaf_inplace"] = True
     return info

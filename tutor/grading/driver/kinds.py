@@ -15,7 +15,7 @@ from torch import nn
 from torch.overrides import TorchFunctionMode
 
 from tutor.grading.driver import script
-from tutor.grading.driver.guard import Guard
+from tutor.grading.driver.guard import Forbidden, Guard
 from tutor.grading.driver.seeded import fresh_value, step_upstream, upstream_gradient
 
 
@@ -335,36 +335,21 @@ class AutogradWatch(TorchFunctionMode):
 
 
 class _OptimTripwires:
-    """Wrappers around torch.optim's classes and kernels, installed once in the zygote and
-    armed only for exercises that forbid them: a use while the learner's code runs is a
-    forbidden call, even of a reference captured at import time or reached by getattr."""
+    """For exercises that forbid torch.optim: in the learner's process, PyTorch's optimizers,
+    schedulers and optimizer kernels are replaced by stubs that report and raise. Nothing
+    keeps the originals (no wrapper holds them in a closure), so there is no way back to
+    them from the learner's code; `torch.optim.Optimizer`, the base class, stays."""
 
     def __init__(self) -> None:
         self.guard: Guard | None = None
         self.classes: dict[type, str] = {}
-        self.installed = False
 
     def arm(self, guard: Guard | None) -> None:
         self.guard = guard
+        if guard is not None:
+            self.block(guard)
 
-    def fire(self, name: str) -> None:
-        guard = self.guard
-        if guard is not None and guard.active:
-            guard.report("call", name, guard.learner_line())
-
-    def check_class(self, cls: type) -> None:
-        guard = self.guard
-        if guard is None:
-            return
-        for klass in getattr(cls, "__mro__", ()):
-            if klass in self.classes:
-                guard.report("call", self.classes[klass], None)
-                return
-
-    def install(self) -> None:
-        if self.installed:
-            return
-        self.installed = True
+    def forbidden_classes(self) -> dict[type, str]:
         import torch.optim
         import torch.optim._functional  # noqa: F401 - loads every functional kernel module
         import torch.optim.lr_scheduler
@@ -374,52 +359,51 @@ class _OptimTripwires:
             torch.optim.lr_scheduler.LRScheduler,
             torch.optim.lr_scheduler.ReduceLROnPlateau,
         )
-        wrapped: dict[int, Callable] = {}
+        found: dict[type, str] = {}
+        for module_name, module in list(sys.modules.items()):
+            if module is None or not module_name.startswith("torch.optim"):
+                continue
+            for obj in list(vars(module).values()):
+                if not isinstance(obj, type):
+                    continue
+                try:
+                    is_optimizer = (
+                        issubclass(obj, torch.optim.Optimizer) and obj is not torch.optim.Optimizer
+                    )
+                    if is_optimizer or issubclass(obj, bases):
+                        where = "torch.optim" if is_optimizer else obj.__module__
+                        found[obj] = f"{where}.{obj.__name__}"
+                except TypeError:
+                    continue
+        return found
+
+    def install(self) -> None:
+        """In the zygote: load what `block` will need, so the learner's process pays nothing."""
+        self.classes = self.forbidden_classes()
+
+    def block(self, guard: Guard) -> None:
+        import torch.optim
+
+        classes = self.classes or self.forbidden_classes()
+        for cls, name in classes.items():
+            for method in ("__init__", "step", "get_lr", "_get_closed_form_lr"):
+                if method in vars(cls):
+                    setattr(cls, method, _stub(guard, name))
         for module_name, module in list(sys.modules.items()):
             if module is None or not module_name.startswith("torch.optim."):
                 continue
             for name, obj in list(vars(module).items()):
-                if isinstance(obj, type):
-                    try:
-                        is_optimizer = (
-                            issubclass(obj, torch.optim.Optimizer)
-                            and obj is not torch.optim.Optimizer
-                        )
-                        forbidden = is_optimizer or issubclass(obj, bases)
-                    except TypeError:
-                        continue
-                    if forbidden and obj not in self.classes:
-                        self._wrap_class(obj, is_optimizer)
-                elif inspect.isfunction(obj) and _is_kernel(name, module_name):
-                    key = id(obj)
-                    if key not in wrapped:
-                        wrapped[key] = self._wrapper(obj, f"{obj.__module__}.{name}")
-                    setattr(module, name, wrapped[key])
+                if inspect.isfunction(obj) and _is_kernel(name, module_name):
+                    setattr(module, name, _stub(guard, f"{module_name}.{name}"))
+        assert torch.optim.Optimizer not in classes
 
-    def _wrap_class(self, cls: type, is_optimizer: bool) -> None:
-        methods = (
-            ("__init__", "step")
-            if is_optimizer
-            else ("__init__", "step", "get_lr", "_get_closed_form_lr")
-        )
-        where = "torch.optim" if is_optimizer else cls.__module__
-        self.classes[cls] = f"{where}.{cls.__name__}"
-        for method in methods:
-            original = vars(cls).get(method)
-            if inspect.isfunction(original):
-                setattr(cls, method, self._wrapper(original, f"{where}.{cls.__name__}"))
 
-    def _wrapper(self, original: Callable, name: str) -> Callable:
-        tripwires = self
+def _stub(guard: Guard, name: str) -> Callable:
+    def forbidden(*args: Any, **kwargs: Any) -> Any:
+        guard.report("call", name, guard.learner_line())
+        raise Forbidden(name)
 
-        def tripwire(*args, **kwargs):
-            tripwires.fire(name)
-            return original(*args, **kwargs)
-
-        tripwire.__name__ = getattr(original, "__name__", name)
-        tripwire.__qualname__ = getattr(original, "__qualname__", name)
-        tripwire.__doc__ = getattr(original, "__doc__", None)
-        return tripwire
+    return forbidden
 
 
 def _is_kernel(name: str, module_name: str) -> bool:
@@ -453,7 +437,6 @@ def run_optimizer(ctx: Context, case: dict) -> Any:
     with torch.enable_grad():
         with ctx.guard.window():
             optimizer = cls(_param_argument(params, groups), **kwargs)
-        OPTIM_TRIPWIRES.check_class(type(optimizer))
         for step, grads in enumerate(case["grads"], start=1):
             with ctx.guard.window():
                 optimizer.zero_grad()
