@@ -131,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jobs", type=int, default=None, metavar="N", help="aynı anda kaç değerlendirme"
     )
+    p = sub.add_parser(
+        "doctor",
+        parents=common,
+        help="bu makinenin sunduğu ve öğrenci kodunun sürecinde etkin olan korumalar",
+    )
     pack = sub.add_parser("pack", help="eğitmen araçları")
     pack_sub = pack.add_subparsers(
         dest="pack_command", metavar="KOMUT", parser_class=TurkishArgumentParser
@@ -202,6 +207,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         "progress": cmd_progress,
         "reset": cmd_reset,
         "grade": cmd_grade,
+        "doctor": cmd_doctor,
     }[command]
     return handler(args)
 
@@ -531,6 +537,19 @@ def cmd_validate(args) -> int:
         for fault in report.faults:
             print(f"  {fault}")
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_doctor(args) -> int:
+    from tutor.doctor import diagnose, render
+
+    report = diagnose(_session(args))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        console = _console()
+        for line in render(report):
+            console.print(line, markup=False, highlight=False)
+    return EXIT_OK if not report.problems else EXIT_FAILED
 
 
 def cmd_grade(args) -> int:

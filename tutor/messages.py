@@ -550,6 +550,49 @@ APP_KEYS = {
     "help.close": ("Kapat", "Yardımı kapatır."),
 }
 
+# --- tutor doctor (tutor/doctor.py) ---------------------------------------------------------------
+PROTECTION_NAMES = {
+    "landlock_fs": "Landlock dosya sistemi kuralları (yalnızca Python kurulumu okunur, yalnızca "
+    "özel geçici klasöre yazılır)",
+    "landlock_net": "Landlock ağ kuralları (TCP bağlantısı ve dinleme yok)",
+    "landlock_scope": "Landlock kapsamı (dışarıya sinyal ve soyut soket yok)",
+    "userns": "kullanıcı ad alanı (user namespace)",
+    "pidns": "PID ad alanı (öğrencinin başlattığı her süreç onunla biter)",
+    "netns": "ağ ad alanı (hiç ağ yok)",
+    "ipcns": "IPC ad alanı",
+    "nobody": "yetkisiz kullanıcıya (nobody) geçiş",
+    "rlimits": "kaynak sınırları (bellek, CPU zamanı, dosya boyutu, süreç, açık dosya)",
+    "env": "temizlenmiş ortam değişkenleri",
+    "tmpdir": "özel geçici çalışma klasörü",
+}
+DOCTOR_TITLE = "tutor doctor: bu makine ve öğrenci kodunun çalıştığı süreç"
+DOCTOR_DEVICE = "değerlendirme cihazı (auto)"
+DOCTOR_USERNS = "ayrıcalıksız ad alanları"
+DOCTOR_YES = "var"
+DOCTOR_NO = "yok"
+DOCTOR_PROTECTIONS = "Öğrenci kodunun süreci (gerçek bir deneme değerlendirmesinde):"
+DOCTOR_ACTIVE = "etkin"
+DOCTOR_INACTIVE = "sistemde var ama etkin değil"
+DOCTOR_ABSENT = "bu sistemde yok"
+DOCTOR_CLASS_OK = "Sınıf değerlendirmesi (tutor grade) için gereken korumalar etkin."
+DOCTOR_CLASS_MISSING = (
+    "Sınıf değerlendirmesi için gereken korumalar eksik: {names}. Öğrenci kodu paketi ya da "
+    "başka öğrencilerin dosyalarını okuyabilir; tutor grade bunlar olmadan çalışmaz (bilerek "
+    "çalıştırmak için: --korumasiz)."
+)
+DOCTOR_WORKER = "Değerlendirme süreci: pid {pid} · soket {socket} · günlük {log}"
+DOCTOR_PACK = "Seçili paket: {id} ({path})"
+DOCTOR_PROBE_FAILED = "Deneme değerlendirmesi yapılamadı: {exc}"
+DOCTOR_PROBE_WRONG = "Deneme değerlendirmesi beklenmedik biçimde kaldı: {problem}"
+DOCTOR_NOT_ACTIVE = "Sistemde var ama öğrenci sürecinde etkin değil: {name}."
+DOCTOR_WHY = {
+    "nobody": (
+        " tutor root olarak çalışıyor ama Python kurulumu başka kullanıcılarca okunamıyor (ör. "
+        "/root altında); öğrenci kodu bu yüzden root kimliğiyle, ama yine Landlock ve ad "
+        "alanları içinde çalışıyor. Python'u herkesin okuyabileceği bir yere kurmak bunu açar"
+    ),
+}
+
 # --- grading modules (tutor/grading/modules.py) ---------------------------------------------------
 # (module grader strings go here)
 MOD_INIT_NONFINITE = (
