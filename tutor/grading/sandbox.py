@@ -334,6 +334,12 @@ class _MemoryWatch:
         self.namespace = namespace if namespace != own else None
 
     def used(self) -> int:
+        if self.namespace is not None:
+            # Every process of the namespace descends from its init: follow the children
+            # lists (cheap) rather than scanning all of /proc, when the kernel offers them.
+            found = self._descendants()
+            if found is not None:
+                return sum(_rss(pid) for pid in found)
         try:
             entries = os.listdir("/proc")
         except OSError:
@@ -345,6 +351,29 @@ class _MemoryWatch:
             if self._member(name):
                 total += _rss(int(name))
         return total
+
+    def _descendants(self) -> list[int] | None:
+        seen = [self.pid]
+        stack = [self.pid]
+        while stack:
+            pid = stack.pop()
+            try:
+                tasks = os.listdir(f"/proc/{pid}/task")
+            except OSError:
+                continue
+            for tid in tasks:
+                try:
+                    with open(f"/proc/{pid}/task/{tid}/children", "rb") as handle:
+                        children = [int(c) for c in handle.read().split()]
+                except FileNotFoundError:
+                    return None  # a kernel without the children lists
+                except (OSError, ValueError):
+                    continue
+                for child in children:
+                    if child not in seen and len(seen) < 100_000:
+                        seen.append(child)
+                        stack.append(child)
+        return seen
 
     def _member(self, name: str) -> bool:
         try:
