@@ -578,7 +578,7 @@ DOCTOR_CLASS_OK = "Sınıf değerlendirmesi (tutor grade) için gereken korumala
 DOCTOR_CLASS_MISSING = (
     "Sınıf değerlendirmesi için gereken korumalar eksik: {names}. Öğrenci kodu paketi ya da "
     "başka öğrencilerin dosyalarını okuyabilir; tutor grade bunlar olmadan çalışmaz (bilerek "
-    "çalıştırmak için: --korumasiz)."
+    "çalıştırmak için: --allow-unprotected)."
 )
 DOCTOR_WORKER = "Değerlendirme süreci: pid {pid} · soket {socket} · günlük {log}"
 DOCTOR_PACK = "Seçili paket: {id} ({path})"
