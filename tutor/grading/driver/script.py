@@ -886,8 +886,16 @@ def _inspect_checkpoint(env: Environment, op: dict) -> None:
         with env.window():
             loaded = torch.load(path, weights_only=True)
     except Exception as exc:  # noqa: BLE001
-        first = (str(exc).strip().splitlines() or [""])[0][:300]
-        env.records[op["record"]] = {"loaded": False, "error": f"{type(exc).__name__}: {first}"}
+        import re
+
+        text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()
+        first = (text.splitlines() or [""])[0][:300]
+        found = re.search(r"Unsupported global: GLOBAL (\S+)", text)
+        env.records[op["record"]] = {
+            "loaded": False,
+            "error": f"{type(exc).__name__}: {first}",
+            "global": found.group(1)[:200] if found else None,
+        }
         return
     env.records[op["record"]] = {
         "loaded": True,
