@@ -1,7 +1,7 @@
 """Değerlendirici: tensor_dataset (`PairDataset`, kendi TensorDataset'iniz).
 
 Betik öğrencinin `PairDataset(features, labels)` sınıfını kurar; `len(ds)`'yi, her `ds[i]`'yi ve
-isteyen durumlarda `DataLoader(ds, batch_size=B, shuffle=...)` ile (karıştırırken tohumlu bir
+bazı durumlarda da `DataLoader(ds, batch_size=B, shuffle=...)` ile (karıştırırken tohumlu bir
 üreteçle) bir dönemin yığınlarını kaydeder. Aynı betik değerlendirme işinde, satır sayıları
 farklıysa ValueError fırlatan bir `TensorDataset` ile de çalışır; örnekler ve yığınlar
 karşılaştırılır. Satır sayıları farklı tensörlerle kurucunun fırlattığı hata (`catch`) kaydedilir.
