@@ -1,53 +1,128 @@
-"""Grader specification: set_seed. To be written by the lead.
+"""Değerlendirici: set_seed (kullanılan bütün rastgele sayı üreteçlerini tek tohumla başlatmak).
 
-`set_seed(seed) -> None` seeds Python's `random`, NumPy's global generator and torch
-(`torch.manual_seed`, which also seeds every CUDA device).
+Betik öğrencinin sürecinde üreteçleri ilgisiz bir tohumla karıştırır, `set_seed(s1)`'i çağırır ve
+her üreteçten sayılar çeker (Python'un `random`'ı, NumPy'nin küresel üreteci, `torch.rand`,
+`nn.Linear`'ın başlangıç değerleri, üreteci verilmemiş bir `DataLoader`'ın karıştırması, bir
+dropout maskesi). Sonra üreteçleri başka bir tohumla yeniden karıştırır, `set_seed(s1)` ile aynı
+çekilişleri tekrarlar, en sonunda `set_seed(s1 + 1)` ile bir kez daha çeker. Değerlendirme
+işinde, aynı tohumdan sonra her üretecin aynı sayıları verdiği, farklı tohumdan sonra ise farklı
+sayılar verdiği denetlenir; tohumlanmayan üreteç adıyla söylenir.
 
-What happens in the learner's process (engine-side driver code)
----------------------------------------------------------------
-With s1 and s2 = s1 + 1 drawn from the case seed (0 ≤ s < 2**31):
-
-1. r = set_seed(s1); record r; record draws D1 (below).
-2. Make more draws and discard them (every generator moves on).
-3. set_seed(s1); record draws D2.
-4. set_seed(s2); record draws D3.
-
-Draws, in this order, each recorded separately:
-- "random": [random.random() for _ in range(3)]
-- "numpy": np.random.rand(3)
-- "torch": torch.rand(3) (and, with --device cuda, torch.rand(3, device="cuda"))
-- "model init": nn.Linear(4, 3).weight
-- "DataLoader": one epoch of DataLoader(TensorDataset(torch.arange(10)), batch_size=3,
-  shuffle=True) (no generator: it draws from torch's global generator)
-- "dropout": F.dropout(torch.ones(10), p=0.5, training=True)
-
-Trusted side: compare D1 with D2 per draw, and D1 with D3.
-
-Cases (check names) and Turkish messages
-----------------------------------------
-1. "Python random": D1["random"] == D2["random"]. "Python'un random modülü tohumlanmamış: aynı
-   tohumdan sonra random.random() farklı sayılar verdi (random.seed(seed))."
-                                                                     (missing_python_random)
-2. "NumPy": D1["numpy"] == D2["numpy"]. "NumPy'nin küresel üreteci tohumlanmamış: aynı tohumdan
-   sonra np.random.rand() farklı sayılar verdi (np.random.seed(seed); np.random.default_rng(seed)
-   yeni bir üreteç kurar, küresel olanı tohumlamaz)."           (torch_only, numpy_default_rng)
-3. "torch": D1["torch"] == D2["torch"]. "torch'un üreteci tohumlanmamış: aynı tohumdan sonra
-   torch.rand farklı sayılar verdi (torch.manual_seed(seed); torch.Generator().manual_seed ve
-   torch.cuda.manual_seed_all küresel CPU üretecini tohumlamaz)."
-                                                             (local_torch_generator, cuda_only)
-4. "model başlangıç değerleri": D1 == D2 for "model init". "aynı tohumdan sonra nn.Linear farklı
-   başlangıç değerleri aldı: torch'un üreteci tohumlanmamış."
-5. "DataLoader karıştırması": D1 == D2 for "DataLoader". "aynı tohumdan sonra DataLoader başka bir
-   sırayla karıştırdı: torch'un üreteci tohumlanmamış."
-6. "dropout maskesi": D1 == D2 for "dropout". "aynı tohumdan sonra dropout maskesi farklı:
-   torch'un üreteci tohumlanmamış."
-7. "farklı tohumlar farklı sayılar": D3 differs from D1 in every draw that cases 1-3 found
-   seeded. "farklı tohumlar ({s1} ve {s2}) aynı sayıları verdi: seed kullanılmıyor, sabit bir
-   tohum var."                                                                 (fixed_seed)
-8. "dönüş değeri None": r is None. "set_seed bir şey döndürmemeli; {type} döndürdü."
-
-Wrong submissions: tests/submissions/set_seed/ (6 files, one bug each).
-Timing: well under 1 s.
+For pack authors: no reference run; ops `scramble`, `call`, `draws`.
 """
 
-raise NotImplementedError("grader to be written by the lead")
+from __future__ import annotations
+
+from typing import Any
+
+from tutor.grading.compare import same_tensor
+from tutor.grading.loops import LoopCase, LoopGrader, Run, Script, tensor_of
+
+MISSED = {
+    "python": (
+        "Python'un random modülü tohumlanmamış: aynı tohumdan sonra random.random() farklı "
+        "sayılar verdi (random.seed(seed))."
+    ),
+    "numpy": (
+        "NumPy'nin küresel üreteci tohumlanmamış: aynı tohumdan sonra np.random.rand() farklı "
+        "sayılar verdi (np.random.seed(seed); np.random.default_rng(seed) yeni bir üreteç "
+        "kurar, küresel olanı tohumlamaz)."
+    ),
+    "torch": (
+        "torch'un üreteci tohumlanmamış: aynı tohumdan sonra torch.rand farklı sayılar verdi "
+        "(torch.manual_seed(seed); torch.Generator().manual_seed ve "
+        "torch.cuda.manual_seed_all küresel CPU üretecini tohumlamaz)."
+    ),
+    "init": (
+        "aynı tohumdan sonra nn.Linear farklı başlangıç değerleri aldı: torch'un üreteci "
+        "tohumlanmamış (torch.manual_seed(seed))."
+    ),
+    "shuffle": (
+        "aynı tohumdan sonra DataLoader başka bir sırayla karıştırdı: torch'un üreteci "
+        "tohumlanmamış (torch.manual_seed(seed))."
+    ),
+    "dropout": (
+        "aynı tohumdan sonra dropout maskesi farklı: torch'un üreteci tohumlanmamış "
+        "(torch.manual_seed(seed))."
+    ),
+}
+CASES = {
+    "Python random": "python",
+    "NumPy": "numpy",
+    "torch": "torch",
+    "model başlangıç değerleri": "init",
+    "DataLoader karıştırması": "shuffle",
+    "dropout maskesi": "dropout",
+}
+DIRECT = ("python", "numpy", "torch")  # the generators themselves
+NAMES = {"python": "random", "numpy": "NumPy", "torch": "torch"}
+
+
+def reference_set_seed(seed: int) -> None:
+    import random
+
+    import numpy as np
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def _script(g) -> Script:
+    s1 = g.integer(0, 2**31 - 2)
+    scramble1, scramble2 = g.integer(0, 2**31 - 1), g.integer(0, 2**31 - 1)
+    ops = [
+        {"op": "scramble", "seed": scramble1},
+        {"op": "call", "fn": "set_seed", "args": [s1], "record": "dönüş"},
+        {"op": "draws", "record": "D1"},
+        {"op": "scramble", "seed": scramble2},  # every generator moves elsewhere
+        {"op": "call", "fn": "set_seed", "args": [s1]},
+        {"op": "draws", "record": "D2"},
+        {"op": "call", "fn": "set_seed", "args": [s1 + 1]},
+        {"op": "draws", "record": "D3"},
+    ]
+    return Script(ops, secret={"seeds": (s1, s1 + 1)})
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        return a == b
+    ta, tb = tensor_of(a), tensor_of(b)
+    return ta is not None and tb is not None and same_tensor(ta, tb)
+
+
+def judge(run: Run) -> str | None:
+    first, again, other = (run.record(k) or {} for k in ("D1", "D2", "D3"))
+    key = CASES.get(run.name)
+    if key is not None:
+        return None if _same(first.get(key), again.get(key)) else MISSED[key]
+    if run.name == "farklı tohumlar farklı sayılar":
+        seeded = [k for k in DIRECT if _same(first.get(k), again.get(k))]
+        fixed = [k for k in seeded if _same(first.get(k), other.get(k))]
+        if not fixed:
+            return None
+        s1, s2 = run.secret["seeds"]
+        where = "" if fixed == list(DIRECT) else f" ({', '.join(NAMES[k] for k in fixed)})"
+        return (
+            f"farklı tohumlar ({s1} ve {s2}) aynı sayıları verdi{where}: seed kullanılmıyor, "
+            "sabit bir tohum var."
+        )
+    returned = run.record("dönüş")
+    if returned is not None:
+        shown = returned.get("type") if isinstance(returned, dict) else type(returned).__name__
+        if isinstance(returned, dict) and "tensor" in returned:
+            shown = "Tensor"
+        return f"set_seed bir şey döndürmemeli; {shown} döndürdü."
+    return None
+
+
+GRADER = LoopGrader(
+    symbols=["set_seed"],
+    reference={"set_seed": reference_set_seed},
+    judge=judge,
+    cases=[
+        LoopCase(name, _script, reference=False)
+        for name in [*CASES, "farklı tohumlar farklı sayılar", "dönüş değeri None"]
+    ],
+)

@@ -462,6 +462,8 @@ def build(spec: dict, env: Environment) -> Any:
         return str(spec["name"])
     if kind == "value":
         return env.resolve(spec["value"])
+    if kind in MORE_TYPES:
+        return MORE_TYPES[kind](spec, env)
     raise ValueError(f"unknown object type {kind!r}")
 
 
@@ -690,6 +692,230 @@ def run(env: Environment, ops: list[dict]) -> dict[str, Any]:
             with env.window():
                 count = sum(int(p.numel()) for p in target.parameters())
             env.records[op["record"]] = count
+        elif kind in MORE_OPS:
+            MORE_OPS[kind](env, op)
         else:
             raise ValueError(f"unknown op {kind!r}")
     return {"events": env.events, "records": env.records}
+
+
+# ---------------------------------------------------------------------------------------------
+# Datasets, splits, checkpoints (tensor_dataset, train_val_split, checkpoint; early_stopping
+# and set_seed use the ops above). The learner's code (a Dataset's __len__ and __getitem__,
+# a file written by save_checkpoint) only ever runs or is read inside a window, and every
+# failure becomes a record: what these ops see only adds reasons to fail.
+# ---------------------------------------------------------------------------------------------
+
+
+def _raised(exc: BaseException) -> dict[str, str]:
+    try:
+        message = str(exc)[:300]
+    except Exception:  # noqa: BLE001 - a learner's exception whose __str__ raises
+        message = ""
+    return {"raised": type(exc).__name__, "message": message}
+
+
+def _len(env: Environment, op: dict) -> None:
+    """`len(target)`: an int, or what it raised."""
+    target = env.resolve(op["target"])
+    try:
+        with env.window():
+            value: Any = len(target)
+    except Exception as exc:  # noqa: BLE001 - recorded, judged on the trusted side
+        value = _raised(exc)
+    env.records[op["record"]] = value
+
+
+def _index(env: Environment, op: dict) -> None:
+    """`target[index]`: its type, the types of its parts (a tuple or list), and the value."""
+    target = env.resolve(op["target"])
+    try:
+        with env.window():
+            item = target[int(op["index"])]
+            parts = [type(part).__name__ for part in item] if type(item) in (tuple, list) else None
+    except Exception as exc:  # noqa: BLE001
+        env.records[op["record"]] = _raised(exc)
+        return
+    env.records[op["record"]] = {"type": type(item).__name__, "parts": parts, "value": _plain(item)}
+
+
+BASE_CLASSES: dict[str, type] = {
+    "Dataset": torch.utils.data.Dataset,
+    "Module": nn.Module,
+    "Optimizer": torch.optim.Optimizer,
+}
+
+
+def _isinstance(env: Environment, op: dict) -> None:
+    target = env.resolve(op["target"])
+    try:
+        with env.window():
+            value = isinstance(target, BASE_CLASSES[op["of"]])
+    except Exception:  # noqa: BLE001
+        value = False
+    env.records[op["record"]] = bool(value)
+
+
+def _batches(env: Environment, op: dict) -> None:
+    """One epoch of `DataLoader(dataset, ...)` (a seeded generator when it shuffles)."""
+    dataset = env.resolve(op["dataset"])
+    generator = torch.Generator().manual_seed(int(op.get("seed", 0)))
+    limit = int(op.get("limit", 1000))
+    batches: list[Any] = []
+    failure: dict[str, str] = {}
+    try:
+        with env.window():
+            loader = torch.utils.data.DataLoader(
+                dataset,
+                batch_size=int(op.get("batch_size", 1)),
+                shuffle=bool(op.get("shuffle", False)),
+                drop_last=bool(op.get("drop_last", False)),
+                generator=generator,
+            )
+            for batch in loader:
+                batches.append(batch)
+                if len(batches) >= limit:
+                    break
+    except Exception as exc:  # noqa: BLE001
+        failure = _raised(exc)
+    env.records[op["record"]] = {"batches": [_plain(b) for b in batches], **failure}
+
+
+def _record(env: Environment, op: dict) -> None:
+    """Keep a value as it is now (an input tensor, to see whether it was changed in place)."""
+    env.records[op["record"]] = _plain(env.resolve(op["value"]))
+
+
+def _rng_states(env: Environment, op: dict) -> None:
+    """A digest of each global generator's state, by name (`rng_digest` mixes them)."""
+    states = {
+        "python": hashlib.sha256(repr(random.getstate()).encode()).hexdigest(),
+        "torch": hashlib.sha256(torch.get_rng_state().numpy().tobytes()).hexdigest(),
+    }
+    with contextlib.suppress(ImportError):
+        import numpy as np
+
+        state = np.random.get_state()
+        states["numpy"] = hashlib.sha256(state[1].tobytes() + repr(state[2:]).encode()).hexdigest()
+    env.records[op["record"]] = states
+
+
+def _build_plain_optimizer(spec: dict, env: Environment) -> Any:
+    """A torch optimizer as it is (no recording subclass): it can be pickled whole."""
+    target = env.resolve(spec["params"])
+    params = target.parameters() if isinstance(target, nn.Module) else target
+    return OPTIMIZERS[spec["name"]](params, **dict(spec.get("kwargs", {})))
+
+
+def _build_checkpoint_path(spec: dict, env: Environment) -> Any:
+    """A file name in the learner's process (its private temp folder is the cwd); in the
+    grading job's reference run an in-memory buffer, so the reference writes no file."""
+    if env.transfer:
+        return str(spec["name"])
+    import io
+
+    return io.BytesIO()
+
+
+def _steps(env: Environment, op: dict) -> None:
+    """`n` full-batch training steps (train mode, zero_grad, loss, backward, step); the
+    model's state after each."""
+    model = env.resolve(op["model"])
+    optimizer = env.resolve(op["optimizer"])
+    x, y = env.resolve(op["x"]), env.resolve(op["y"])
+    loss_fn = LOSSES[op.get("loss", "MSELoss")]()
+    states: list[dict[str, torch.Tensor]] = []
+    failure: dict[str, str] = {}
+    try:
+        for _ in range(int(op.get("n", 1))):
+            with env.window():
+                model.train()
+                optimizer.zero_grad()
+                loss = loss_fn(model(x), y)
+                loss.backward()
+                optimizer.step()
+                states.append({k: v.detach().clone() for k, v in model.state_dict().items()})
+    except Exception as exc:  # noqa: BLE001 - e.g. an optimizer state that does not fit
+        failure = _raised(exc)
+    env.records[op["record"]] = {"states": states, **failure}
+
+
+def _optimizer_state(env: Environment, op: dict) -> None:
+    """An optimizer's state_dict, flat: {"state": {"0.exp_avg": tensor, ...}, "groups":
+    [{"lr": ..., ...}]} (every per-parameter tensor and every hyperparameter)."""
+    target = env.resolve(op["target"])
+    try:
+        with env.window():
+            state = target.state_dict()
+    except Exception as exc:  # noqa: BLE001
+        env.records[op["record"]] = _raised(exc)
+        return
+    flat: dict[str, Any] = {}
+    for index, entry in dict(state.get("state", {})).items():
+        for key, value in dict(entry).items():
+            flat[f"{index}.{key}"] = _plain(value)
+    groups = [
+        {str(k): _plain(v) for k, v in dict(group).items() if k != "params"}
+        for group in list(state.get("param_groups", []))
+    ]
+    env.records[op["record"]] = {"state": flat, "groups": groups}
+
+
+def _holds_optimizer_state(value: Any, depth: int) -> bool:
+    if isinstance(value, dict):
+        if "state" in value and "param_groups" in value:
+            return True
+        children = list(value.values())
+    elif isinstance(value, (list, tuple)):
+        children = list(value)
+    else:
+        return False
+    return depth > 0 and any(_holds_optimizer_state(v, depth - 1) for v in children[:100])
+
+
+def _inspect_checkpoint(env: Environment, op: dict) -> None:
+    """In the learner's process only: can the file the learner wrote be opened with
+    `torch.load(path, weights_only=True)`, and does it hold an optimizer's state_dict (at
+    depth ≤ 2)? The trusted side never unpickles the learner's file. (The reference run
+    keeps its checkpoint in memory and has nothing to inspect.)"""
+    if not env.transfer:
+        env.records[op["record"]] = {"skipped": True}
+        return
+    path = env.resolve(op["path"])
+    try:
+        with env.window():
+            loaded = torch.load(path, weights_only=True)
+    except Exception as exc:  # noqa: BLE001
+        import re
+
+        text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()
+        first = (text.splitlines() or [""])[0][:300]
+        found = re.search(r"Unsupported global: GLOBAL (\S+)", text)
+        env.records[op["record"]] = {
+            "loaded": False,
+            "error": f"{type(exc).__name__}: {first}",
+            "global": found.group(1)[:200] if found else None,
+        }
+        return
+    env.records[op["record"]] = {
+        "loaded": True,
+        "optimizer_state": _holds_optimizer_state(loaded, 2),
+    }
+
+
+MORE_TYPES: dict[str, Callable[[dict, Environment], Any]] = {
+    "plain_optimizer": _build_plain_optimizer,
+    "checkpoint_path": _build_checkpoint_path,
+}
+
+MORE_OPS: dict[str, Callable[[Environment, dict], None]] = {
+    "len": _len,
+    "index": _index,
+    "isinstance": _isinstance,
+    "batches": _batches,
+    "record": _record,
+    "rng_states": _rng_states,
+    "steps": _steps,
+    "optimizer_state": _optimizer_state,
+    "inspect_checkpoint": _inspect_checkpoint,
+}
