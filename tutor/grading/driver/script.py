@@ -872,6 +872,8 @@ def _shape_finding(trace: dict, n: int, k: int) -> dict[str, Any] | None:
             channels = module.get("in_channels")
             if channels is not None and channels != shape_in[1]:
                 return {"code": "in_channels", "expected": channels, "got": shape_in[1]}
+        if module.get("kind") == "Conv2d" and shape_in and len(shape_in) != 4:
+            return {"code": "conv_input", "module": module.get("name"), "shape": shape_in}
         return {
             "code": "raised",
             "type": str(raised.get("type")),
