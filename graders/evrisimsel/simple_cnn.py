@@ -151,10 +151,12 @@ def _probe(g) -> list[dict]:
     return [
         {"op": "seed", "value": seed},
         {"op": "call", "fn": "SimpleCNN", "as": "varsayılan"},
+        {"op": "to_device", "target": ref("varsayılan")},
         {"op": "trace", "model": ref("varsayılan"), "x": g.randn(16, 1, 28, 28), "record": TRACES[0]},
         {"op": "param_shapes", "target": ref("varsayılan"), "record": SHAPES_RECORD},
         {"op": "seed", "value": seed + 1},
         {"op": "call", "fn": "SimpleCNN", "args": [3, 7], "as": "renkli"},
+        {"op": "to_device", "target": ref("renkli")},
         {"op": "trace", "model": ref("renkli"), "x": g.randn(5, 3, 28, 28), "record": TRACES[1]},
     ]  # fmt: skip
 
@@ -199,6 +201,7 @@ def _training_script(g) -> Script:
             "ops": [
                 {"op": "seed", "value": seed},
                 {"op": "call", "fn": "SimpleCNN", "args": [1, GRADED_CLASSES], "as": "model"},
+                {"op": "to_device", "target": ref("model")},
                 train,
                 {"op": "export", "target": ref("model"), "record": "eğitilen_model"},
             ],
@@ -212,6 +215,7 @@ def _training_script(g) -> Script:
             "keys": ["blob", "object"],
             "ops": [
                 {"op": "import", "value": stage_value("eğitilen_model"), "as": "model"},
+                {"op": "to_device", "target": ref("model")},
                 {
                     "op": "predict",
                     "model": ref("model"),

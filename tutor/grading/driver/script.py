@@ -698,6 +698,8 @@ def run(env: Environment, ops: list[dict]) -> dict[str, Any]:
             _trace(env, op)
         elif kind == "param_shapes":  # simple_cnn
             _param_shapes(env, op)
+        elif kind == "to_device":  # simple_cnn
+            _to_device(env, op)
         elif kind == "cnn_gate":  # simple_cnn
             _cnn_gate(env, op)
         elif kind == "if":  # simple_cnn
@@ -831,6 +833,13 @@ def _trace(env: Environment, op: dict) -> None:
             for handle in handles:
                 handle.remove()
     env.records[op["record"]] = result
+
+
+def _to_device(env: Environment, op: dict) -> None:
+    """A network the learner's code built (on the CPU) moved to the grading device."""
+    target = env.resolve(op["target"])
+    with env.window():
+        target.to(env.device)
 
 
 def _param_shapes(env: Environment, op: dict) -> None:
