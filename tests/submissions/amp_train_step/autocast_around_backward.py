@@ -1,6 +1,6 @@
 # hata: loss.backward() autocast bloğunun içinde; geri yayılım da autocast altında çalışıyor
 # beklenen-denetim: tek adım
-# beklenen-mesaj: geri yayılım (loss.backward()) de autocast içinde çalıştı
+# beklenen-mesaj: geri yayılım (loss.backward()) autocast içinde çalıştı
 import weakref
 
 import torch

@@ -1,6 +1,6 @@
 # hata: bütün adım (geri yayılım ve optimizer.step() dahil) tek bir autocast bloğunun içinde
 # beklenen-denetim: tek adım
-# beklenen-mesaj: optimizer.step() de autocast içinde çalıştı
+# beklenen-mesaj: optimizer.step() autocast içinde çalıştı
 import torch
 
 

@@ -464,6 +464,8 @@ def build(spec: dict, env: Environment) -> Any:
         return env.resolve(spec["value"])
     if kind in MORE_TYPES:
         return MORE_TYPES[kind](spec, env)
+    if kind == "phase_loader":  # trainer
+        return PhaseLoader(spec["name"], build({**spec, "type": "loader"}, env), env)
     raise ValueError(f"unknown object type {kind!r}")
 
 
@@ -694,6 +696,18 @@ def run(env: Environment, ops: list[dict]) -> dict[str, Any]:
             env.records[op["record"]] = count
         elif kind in MORE_OPS:
             MORE_OPS[kind](env, op)
+        elif kind == "same":  # trainer
+            _same(env, op)
+        elif kind == "trace":  # simple_cnn
+            _trace(env, op)
+        elif kind == "param_shapes":  # simple_cnn
+            _param_shapes(env, op)
+        elif kind == "to_device":  # simple_cnn
+            _to_device(env, op)
+        elif kind == "cnn_gate":  # simple_cnn
+            _cnn_gate(env, op)
+        elif kind == "if":  # simple_cnn
+            _if(env, op)
         else:
             raise ValueError(f"unknown op {kind!r}")
     return {"events": env.events, "records": env.records}
@@ -919,3 +933,264 @@ MORE_OPS: dict[str, Callable[[Environment, dict], None]] = {
     "optimizer_state": _optimizer_state,
     "inspect_checkpoint": _inspect_checkpoint,
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# trainer (graders/uygulama/trainer.py): which phase a forward pass belongs to, and whether
+# the callbacks were handed the trainer
+# ---------------------------------------------------------------------------------------------
+
+
+class PhaseLoader:
+    """A DataLoader whose every iteration is logged (`yineleme`, with the loader's name): the
+    events after it belong to that phase, training or validation."""
+
+    def __init__(self, name: str, loader: Any, env: Environment) -> None:
+        self.name = name
+        self.loader = loader
+        self._env = env
+
+    def __iter__(self):
+        self._env.log("yineleme", loader=self.name)
+        return iter(self.loader)
+
+    def __len__(self) -> int:
+        return len(self.loader)
+
+    def __getattr__(self, name: str) -> Any:
+        # `dataset`, `batch_size`, ... as the DataLoader inside has them.
+        if name.startswith("_") or name in ("name", "loader"):
+            raise AttributeError(name)
+        return getattr(self.loader, name)
+
+
+def _same(env: Environment, op: dict) -> None:
+    """Whether an attribute of one object is another object (a callback's `trainer`)."""
+    target = env.resolve(op["target"])
+    other = env.resolve(op["other"])
+    with env.window():
+        value = getattr(target, op["name"], None)
+    env.records[op["record"]] = value is other
+
+
+# ---------------------------------------------------------------------------------------------
+# simple_cnn (graders/evrisimsel/simple_cnn.py): a forward pass traced module by module, and a
+# gate that trains a network only when its shapes and structure are sound
+# ---------------------------------------------------------------------------------------------
+
+MAX_TRACED = 2000
+
+
+def _shape(value: Any) -> list[int] | None:
+    return [int(d) for d in value.shape] if isinstance(value, torch.Tensor) else None
+
+
+def _int_or_none(value: Any) -> int | None:
+    return int(value) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _module_info(name: str, module: nn.Module) -> dict[str, Any]:
+    if isinstance(module, nn.Conv2d):
+        kind = "Conv2d"
+    elif isinstance(module, nn.Linear):
+        kind = "Linear"
+    else:
+        kind = type(module).__name__[:40]
+    info: dict[str, Any] = {
+        "name": str(name)[:100],
+        "kind": kind,
+        "params": any(True for _ in nn.Module.parameters(module, recurse=False)),
+    }
+    if kind == "Linear":
+        info["in_features"] = _int_or_none(getattr(module, "in_features", None))
+        info["out_features"] = _int_or_none(getattr(module, "out_features", None))
+    if kind == "Conv2d":
+        info["in_channels"] = _int_or_none(getattr(module, "in_channels", None))
+    return info
+
+
+def _trace(env: Environment, op: dict) -> None:
+    """One forward pass of a network in eval mode, without a graph, with hooks on every leaf
+    module: `declared` (the leaf modules it holds), `ran` (in the order they ran: kind, input
+    shape, output shape; a module that raised has no `out`), and `output` or `raised`."""
+    model = env.resolve(op["model"])
+    x = env.resolve(op["x"])
+    ran: list[dict[str, Any]] = []
+    declared: list[dict[str, Any]] = []
+    result: dict[str, Any] = {"ran": ran, "declared": declared}
+    running: dict[int, list[int]] = {}
+    handles: list[Any] = []
+
+    def before(module: nn.Module, args: tuple, info: dict) -> None:
+        if len(ran) < MAX_TRACED:
+            running.setdefault(id(module), []).append(len(ran))
+            ran.append({**info, "in": _shape(args[0]) if args else None})
+
+    def after(module: nn.Module, output: Any) -> None:
+        started = running.get(id(module))
+        if started:
+            ran[started.pop()]["out"] = _shape(output)
+
+    with env.window():
+        try:
+            leaves = [
+                (name, module)
+                for name, module in nn.Module.named_modules(model)
+                if not any(True for _ in nn.Module.children(module))
+            ]
+            for name, module in leaves[:MAX_TRACED]:
+                info = _module_info(name, module)
+                declared.append(info)
+                handles.append(
+                    nn.Module.register_forward_pre_hook(
+                        module, lambda m, args, _info=info: before(m, args, _info)
+                    )
+                )
+                handles.append(
+                    nn.Module.register_forward_hook(module, lambda m, args, out: after(m, out))
+                )
+            model.eval()
+            with torch.no_grad():
+                output = model(x)
+            result["output"] = _plain(output)
+        except Exception as exc:  # noqa: BLE001 - what the network raised is the finding
+            result["raised"] = {"type": type(exc).__name__, "message": str(exc)[:300]}
+        finally:
+            for handle in handles:
+                handle.remove()
+    env.records[op["record"]] = result
+
+
+def _to_device(env: Environment, op: dict) -> None:
+    """A network the learner's code built (on the CPU) moved to the grading device."""
+    target = env.resolve(op["target"])
+    with env.window():
+        target.to(env.device)
+
+
+def _param_shapes(env: Environment, op: dict) -> None:
+    target = env.resolve(op["target"])
+    with env.window():
+        named = list(nn.Module.named_parameters(target))[:10_000]
+    env.records[op["record"]] = {str(name)[:100]: _shape(p) for name, p in named}
+
+
+def _tensor_in(value: Any) -> torch.Tensor | None:
+    """The tensor of a recorded output: `_plain`'s description here, a `RemoteTensor` inside
+    it on the trusted side."""
+    if isinstance(value, dict):
+        value = value.get("tensor")
+    if not isinstance(value, torch.Tensor):
+        value = getattr(value, "tensor", None)
+    return value if isinstance(value, torch.Tensor) else None
+
+
+def _shape_finding(trace: dict, n: int, k: int) -> dict[str, Any] | None:
+    ran = [m for m in trace.get("ran", []) if isinstance(m, dict)]
+    raised = trace.get("raised")
+    if isinstance(raised, dict):
+        broken = next((i for i in range(len(ran) - 1, -1, -1) if "out" not in ran[i]), None)
+        module = ran[broken] if broken is not None else {}
+        shape_in = module.get("in") or []
+        if module.get("kind") == "Linear" and module.get("in_features") is not None:
+            before = [m.get("out") for m in ran[:broken] if len(m.get("out") or []) == 4]
+            if len(shape_in) == 2 and shape_in[-1] != module["in_features"]:
+                return {
+                    "code": "head_size",
+                    "in_features": module["in_features"],
+                    "got": shape_in[-1],
+                    "shape": before[-1] if before else None,
+                }
+            if len(shape_in) > 2:
+                return {"code": "not_flattened", "shape": shape_in}
+        if module.get("kind") == "Conv2d" and len(shape_in) == 4:
+            channels = module.get("in_channels")
+            if channels is not None and channels != shape_in[1]:
+                return {"code": "in_channels", "expected": channels, "got": shape_in[1]}
+        if module.get("kind") == "Conv2d" and shape_in and len(shape_in) != 4:
+            return {"code": "conv_input", "module": module.get("name"), "shape": shape_in}
+        return {
+            "code": "raised",
+            "type": str(raised.get("type")),
+            "message": str(raised.get("message")),
+            "module": module.get("name"),
+        }
+    out = _tensor_in(trace.get("output"))
+    if out is None:
+        return {"code": "not_tensor"}
+    actual = [int(d) for d in out.shape]
+    if actual == [n, k]:
+        return None
+    code = "num_classes" if len(actual) == 2 and actual[0] == n else "shape"
+    return {"code": code, "expected": [n, k], "actual": actual}
+
+
+def cnn_findings(
+    traces: list[dict], expected: list[list[int]], shapes: dict, max_params: int
+) -> dict[str, dict[str, Any] | None]:
+    """What is wrong with a network, from its traces (the first: default arguments), checked
+    in the order the simple_cnn grader reports them. Used by `cnn_gate` in the learner's
+    process and by the grader's judge on the trusted side, on the same records."""
+    found: dict[str, dict[str, Any] | None] = {
+        "shape": None,
+        "params": None,
+        "structure": None,
+        "logits": None,
+    }
+    for trace, (n, k) in zip(traces, expected, strict=False):
+        found["shape"] = _shape_finding(trace if isinstance(trace, dict) else {}, n, k)
+        if found["shape"] is not None:
+            found["shape"]["call"] = [n, k]
+            break
+    sizes = {
+        name: math.prod(shape)
+        for name, shape in (shapes.items() if isinstance(shapes, dict) else [])
+        if isinstance(shape, list)
+    }
+    count = sum(sizes.values())
+    if count >= max_params:
+        largest = max(sizes, key=lambda name: sizes[name])
+        found["params"] = {"count": count, "largest": largest, "largest_count": sizes[largest]}
+    first = traces[0] if traces and isinstance(traces[0], dict) else {}
+    convs = sum(1 for m in first.get("declared", []) if m.get("kind") == "Conv2d")
+    ran = first.get("ran", [])
+    with_params = next((m for m in ran if m.get("params")), None)
+    first_conv = next((m for m in ran if m.get("kind") == "Conv2d"), None)
+    if convs < 2:
+        found["structure"] = {"code": "too_few_convs", "count": convs}
+    elif (with_params is not None and with_params.get("kind") != "Conv2d") or (
+        first_conv is not None and len(first_conv.get("in") or []) != 4
+    ):
+        found["structure"] = {"code": "flatten_first"}
+    out = _tensor_in(first.get("output"))
+    if out is None or out.dim() != 2 or not out.is_floating_point() or out.numel() == 0:
+        found["logits"] = {"code": "no_output"}
+    else:
+        v = out.detach().float()
+        if bool((v >= 0).all()) and bool((v == 0).any()):
+            found["logits"] = {"code": "relu"}
+        elif bool(((v >= 0) & (v <= 1)).all()) and bool(
+            torch.allclose(v.sum(dim=1), torch.ones(v.shape[0]), atol=1e-4)
+        ):
+            found["logits"] = {"code": "softmax"}
+        elif bool(((v > 0) & (v < 1)).all()):
+            found["logits"] = {"code": "sigmoid"}
+    return found
+
+
+def _cnn_gate(env: Environment, op: dict) -> None:
+    """True when nothing in `cnn_findings` is wrong: only then is the network worth training."""
+    traces = [env.records.get(name) or {} for name in op["traces"]]
+    shapes = env.records.get(op["shapes"]) or {}
+    found = cnn_findings(traces, op["expected"], shapes, int(op["max_params"]))
+    env.records[op["record"]] = not any(found.values())
+
+
+def _if(env: Environment, op: dict) -> None:
+    """Run `ops` only when a condition holds: the record `record` is True, or `value` (e.g. a
+    first stage's export, filled in for the second stage) is a dict with one of `keys`."""
+    value = env.records.get(op["record"]) if "record" in op else op.get("value")
+    keys = op.get("keys")
+    holds = isinstance(value, dict) and any(k in value for k in keys) if keys else value is True
+    if holds:
+        run(env, list(op["ops"]))
