@@ -226,7 +226,7 @@ def _training_script(g) -> Script:
             ],
         }  # fmt: skip
     ]
-    return Script(ops, then=then, secret={"labels": held_y})
+    return Script(ops, then=then, secret={"labels": held_y}, then_if="eğitilen_model")
 
 
 # --- messages (Turkish) ---------------------------------------------------------------------

@@ -36,7 +36,7 @@ from tutor import __version__
 from tutor import messages as M
 from tutor.grading.verdict import CannotGrade, Verdict
 
-START_TIMEOUT_S = 90.0
+START_TIMEOUT_S = 180.0  # two torch imports on a busy machine
 PING_TIMEOUT_S = 3.0
 IDLE_S = float(os.environ.get("TUTOR_WORKER_IDLE_S", "900"))
 # Beyond the submission's own time limit: starting the zygote, references, reports.

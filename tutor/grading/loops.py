@@ -47,6 +47,9 @@ class Script:
     ops: list[dict]
     then: list[dict] | None = None
     secret: dict[str, Any] = field(default_factory=dict)
+    # Start the second stage only if the first recorded this (True, or an exported object):
+    # a model that could not be trained costs no second process.
+    then_if: str | None = None
 
 
 def stage_value(record: str) -> tuple[str, str]:
@@ -152,6 +155,12 @@ class LoopGrader(Grader):
         if not script.then:
             return None
         records = result.get("records", {}) if isinstance(result, dict) else {}
+        if script.then_if is not None:
+            gate = records.get(script.then_if)
+            if not (
+                gate is True or (isinstance(gate, dict) and ("blob" in gate or "object" in gate))
+            ):
+                return None
         ops = [_fill_stage(op, records, remote=True) for op in script.then]
         return {"kind": "script", "seed": case.seed, "ops": ops}
 

@@ -200,7 +200,9 @@ class Guard:
         forbidden_ops: dict[str, str] | None = None,
     ) -> None:
         self.learner_file = learner_file
-        self.trusted_roots = tuple(r.rstrip("/") + "/" for r in trusted_roots if r)
+        roots = [r.rstrip("/") for r in trusted_roots if r]
+        self.trusted_roots = tuple(r + "/" for r in roots)
+        self.trusted_files = frozenset(roots)  # a root may be a single module file
         # The engine's own code (this package) may compile a one-line trampoline.
         self.engine_dir = os.path.dirname(os.path.abspath(__file__)) + "/"
         self.send = send
@@ -232,7 +234,11 @@ class Guard:
     def is_trusted_file(self, filename: str) -> bool:
         if filename == self.learner_file:
             return False
-        return filename.startswith(self.trusted_roots) or filename.startswith("<frozen ")
+        return (
+            filename.startswith(self.trusted_roots)
+            or filename in self.trusted_files
+            or filename.startswith("<frozen ")
+        )
 
     def caller_is_learner(self, frame: Any) -> bool:
         """Whether the nearest Python frame is the learner's file or code made at run time."""
