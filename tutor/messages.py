@@ -527,7 +527,9 @@ APP_WELCOME = (
 
 # Textual's own texts, in Turkish
 APP_QUIT_HINT_TITLE = "Çıkmak mı istiyorsunuz?"
-APP_QUIT_HINT = "Çıkmak için {key} tuşuna basın; kaldığınız yer saklanır."
+APP_QUIT_HINT = (
+    "Çıkmak için q tuşuna basın (bir yazı alanındayken Ctrl+Q); kaldığınız yer saklanır."
+)
 APP_PALETTE_NO_MATCHES = "Eşleşen bir şey bulunamadı."
 APP_THEME_PLACEHOLDER = "Tema arayın…"
 

@@ -197,14 +197,8 @@ class TutorApp(App[int]):
 
     # --- Textual's own texts, in Turkish ------------------------------------------------------
     def action_help_quit(self) -> None:
-        """Ctrl+C no longer quits a Textual app; say how to quit (Textual says it in English)."""
-        for key, active in self.active_bindings.items():
-            if active.binding.action in ("quit", "app.quit"):
-                shown = active.binding.key_display or keymap.key_name(key)
-                self.notify(
-                    M.APP_QUIT_HINT.format(key=shown), title=M.APP_QUIT_HINT_TITLE, markup=False
-                )
-                return
+        """Ctrl+C does not quit a Textual app; say how to quit (Textual says it in English)."""
+        self.notify(M.APP_QUIT_HINT, title=M.APP_QUIT_HINT_TITLE, markup=False)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

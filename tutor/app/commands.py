@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.align import Align
 from rich.text import Text
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.fuzzy import FuzzySearch
 from textual.widgets.option_list import Option
 
@@ -136,8 +136,11 @@ class TutorPalette(CommandPalette):
         self._stop_no_matches_countdown()
 
         def show_no_matches() -> None:
+            lists = self.query(CommandList)
+            if not lists:  # closed meanwhile
+                return
             if search_value:
-                self.query_one("CommandList").add_option(  # type: ignore[attr-defined]
+                lists.first().add_option(
                     Option(
                         Align.center(Text(M.APP_PALETTE_NO_MATCHES, style="not bold")),
                         disabled=True,

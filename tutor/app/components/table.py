@@ -173,7 +173,7 @@ def _line_content(atoms_on_line: list[Atom], width: int, style: str) -> Content:
 
 
 @lru_cache(maxsize=256)
-def _layout(table: TableModel, available: int) -> Layout:
+def layout_table(table: TableModel, available: int) -> Layout:
     cells = [[atoms(cell) for cell in row] for row in [table.header, *table.rows]]
     columns = len(table.header)
     natural = [
@@ -217,6 +217,12 @@ def _stacked(cells: list[list[list[Atom]]], available: int) -> Layout:
         title = wrap(row[0], available)
         lines.extend(_line_content(line, 0, "bold $text-accent").rstrip() for line in title)
         for name, cell in zip(names[1:], row[1:]):
+            if any(atom_width(atom) > value_width for atom in cell):
+                # Too narrow for "name  value" side by side: the value goes under its name.
+                lines.append(Content.assemble(" " * INDENT, name).rstrip())
+                for line in wrap(cell, max(available - 2 * INDENT, 1)):
+                    lines.append(Content.assemble(" " * (2 * INDENT), _line_content(line, 0, "")))
+                continue
             for number, line in enumerate(wrap(cell, value_width) if cell else [[]]):
                 key = name if number == 0 else Content("")
                 key = key.pad_right(max(key_width - key.cell_length, 0))
@@ -242,7 +248,7 @@ class MarkdownTable(Widget):
         self._available = 0
 
     def layout_for(self, available: int) -> Layout:
-        return _layout(self.table, max(available, 1))
+        return layout_table(self.table, max(available, 1))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         self._available = container.width

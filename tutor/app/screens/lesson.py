@@ -35,6 +35,8 @@ RESTORE_TRIES = 40
 RESTORE_EVERY_S = 0.05
 # A scroll position is written this long after the scrolling stops (not on every line).
 SAVE_AFTER_S = 0.4
+# The table of contents takes at most this share of the screen's width, in percent.
+TOC_SHARE = 34
 
 
 class LessonScreen(Screen):
@@ -102,6 +104,7 @@ class LessonScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = M.APP_LESSON_TITLE
         reader = self.query_one("#reader", VerticalScroll)
+        self._size_toc()
         if self.app.size.width < 100:
             self.query_one("#toc").display = False
         reader.focus()
@@ -117,6 +120,20 @@ class LessonScreen(Screen):
         self.watch(reader, "scroll_y", self._scrolled, init=False)
         self.call_after_refresh(self._follow, save=False)
 
+    def on_resize(self) -> None:
+        self._size_toc()
+
+    def _size_toc(self) -> None:
+        """As wide as the longest title (so none is cut or wrapped), at most a third of the
+        screen: the text beside it matters more."""
+        toc = self.query_one("#toc", OptionList)
+        longest = max(
+            Content(str(toc.get_option_at_index(i).prompt)).cell_length
+            for i in range(toc.option_count)
+        )
+        chrome = toc.styles.gutter.width  # its padding and border
+        toc.styles.width = min(longest + chrome, max(self.app.size.width * TOC_SHARE // 100, 20))
+
     # --- where the learner is -------------------------------------------------------------------
     def _anchors(self) -> list[Widget]:
         """The title of each section, then the end of the lesson."""
@@ -126,8 +143,10 @@ class LessonScreen(Screen):
         ]
 
     def _anchor_y(self, anchor: Widget) -> int:
+        """Where an anchor begins in the reader's scroll coordinates, its margin included (a
+        jump to a section puts its margin at the top)."""
         reader = self.query_one("#reader", VerticalScroll)
-        return anchor.virtual_region.y - reader.gutter.top
+        return anchor.virtual_region_with_margin.y - reader.gutter.top
 
     def position(self) -> tuple[int, float]:
         """(section index, lines below its title) at the top of the reader; (-1, y) above the
