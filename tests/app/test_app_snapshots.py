@@ -107,3 +107,39 @@ def test_help(snap_compare, snapshot_app, size):
         await settle(pilot)
 
     assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_quiz_review_of_wrong_answers(snap_compare, snapshot_app, size):
+    """The end of a quiz: the score once, then each wrong answer with the right one and why."""
+
+    async def run_before(pilot):
+        app = pilot.app
+        app.open_quiz("tensorler")
+        await settle(pilot)
+        screen = app.screen
+        for index, question in enumerate(screen.questions):
+            order = screen.order(index)
+            wrong = next(p for p, c in enumerate(order) if c != question.answer)
+            await pilot.press(str(wrong + 1), "enter")
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_lesson_with_wide_code_and_a_table(snap_compare, snapshot_app, size):
+    """Code never wrapped (the long line runs off to the right and scrolls), a table of code
+    that fits: a grid beside the table of contents at 120 columns, stacked rows at 80."""
+
+    async def run_before(pilot):
+        app = pilot.app
+        app.open_lesson("tensorler")
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#reader").scroll_to_widget(
+            screen.query_one("#section-3"), top=True, animate=False
+        )
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)

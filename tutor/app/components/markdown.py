@@ -139,6 +139,10 @@ class CodeBlock(ScrollableContainer):
         overflow-x: auto;
         overflow-y: hidden;
         scrollbar-size-horizontal: 1;
+        scrollbar-background: $boost;
+        scrollbar-color: $foreground 25%;
+        scrollbar-color-hover: $foreground 40%;
+        scrollbar-color-active: $accent;
         & > Static {
             width: auto;
             text-wrap: nowrap;
