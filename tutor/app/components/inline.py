@@ -43,6 +43,9 @@ class Piece:
     marks: frozenset[str] = frozenset()
 
 
+# Characters without which a text has no inline Markdown (entities and escapes included).
+_MARKUP_CHARACTERS = "`*_~[]<&\\\n"
+
 _OPENERS = {"strong_open": "strong", "em_open": "em", "s_open": "s", "link_open": "link"}
 _CLOSERS = {"strong_close": "strong", "em_close": "em", "s_close": "s", "link_close": "link"}
 
@@ -55,6 +58,9 @@ def _parser() -> MarkdownIt:
 @lru_cache(maxsize=4096)
 def pieces(markdown: str) -> tuple[Piece, ...]:
     """The text split into runs of the same marks. Soft line breaks become spaces."""
+    if not any(mark in markdown for mark in _MARKUP_CHARACTERS):
+        # Most titles are plain: no parser (and none built while the first screen is drawn).
+        return (Piece(markdown),) if markdown else ()
     found: list[Piece] = []
     marks: list[str] = []
     for block in _parser().parseInline(markdown):
