@@ -35,8 +35,10 @@ RESTORE_TRIES = 40
 RESTORE_EVERY_S = 0.05
 # A scroll position is written this long after the scrolling stops (not on every line).
 SAVE_AFTER_S = 0.4
-# The table of contents takes at most this share of the screen's width, in percent.
-TOC_SHARE = 34
+# The table of contents takes at most this share of the screen's width, in percent; below
+# NARROW columns it is hidden until asked for.
+TOC_SHARE = 30
+NARROW = 100
 
 
 class LessonScreen(Screen):
@@ -49,6 +51,7 @@ class LessonScreen(Screen):
         self._restore_tries = 0
         self._read: set[int] = set()
         self._save_timer = None
+        self._last_position: tuple[int, float] | None = None  # after the last scroll
 
     @property
     def tutor(self) -> TutorApp:
@@ -105,7 +108,7 @@ class LessonScreen(Screen):
         self.sub_title = M.APP_LESSON_TITLE
         reader = self.query_one("#reader", VerticalScroll)
         self._size_toc()
-        if self.app.size.width < 100:
+        if self.app.size.width < NARROW:
             self.query_one("#toc").display = False
         reader.focus()
         session = self.tutor.session
@@ -121,7 +124,14 @@ class LessonScreen(Screen):
         self.call_after_refresh(self._follow, save=False)
 
     def on_resize(self) -> None:
+        """A new width reflows the text: keep the same section (and line in it) at the top."""
         self._size_toc()
+        if self.app.size.width < NARROW:
+            self.query_one("#toc").display = False
+        if self._last_position is not None and self._restore_to is None:
+            self._restore_to = self._last_position
+            self._restore_tries = 0
+            self._restore_timer = self.set_interval(RESTORE_EVERY_S, self._restore_scroll)
 
     def _size_toc(self) -> None:
         """As wide as the longest title (so none is cut or wrapped), at most a third of the
@@ -188,7 +198,8 @@ class LessonScreen(Screen):
         place is saved a moment after the scrolling stops."""
         if not self.is_mounted:
             return
-        section, _ = self.position()
+        section, offset = self.position()
+        self._last_position = (section, offset)
         toc = self.query_one("#toc", OptionList)
         toc_index = 0 if section < 0 else section + 1
         if toc.highlighted != toc_index and self.focused is not toc:
