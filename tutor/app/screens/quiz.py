@@ -87,7 +87,9 @@ class QuizScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = M.APP_QUIZ_NAMES[self.kind]
         continuing = self._open_attempt()
-        if self._start_at is not None:
+        if not continuing:
+            start = 0  # a new attempt starts at the first question, whatever was asked
+        elif self._start_at is not None:
             start = self._start_at
         else:
             start = next((i for i in range(len(self.questions)) if i not in self.answers), 0)
