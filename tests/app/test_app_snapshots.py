@@ -10,6 +10,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from textual.widgets import Input
+
+from tutor import messages as M
 
 from .conftest import PACK, wait_for_grading, wait_until
 
@@ -140,6 +143,30 @@ def test_lesson_with_wide_code_and_a_table(snap_compare, snapshot_app, size):
         screen.query_one("#reader").scroll_to_widget(
             screen.query_one("#section-3"), top=True, animate=False
         )
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_command_palette_with_no_match(snap_compare, snapshot_app, size):
+    """Textual's palette, in Turkish: its placeholder and its "no matches" line."""
+
+    async def run_before(pilot):
+        app = pilot.app
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        app.screen.query_one(Input).cursor_blink = False  # a blinking cursor is not stable
+        await pilot.press(*"zzqq")
+
+        def no_match_shown() -> bool:
+            found = app.screen.query("CommandList")
+            if not found or found.first().option_count != 1:
+                return False
+            return M.APP_PALETTE_NO_MATCHES in str(found.first().get_option_at_index(0).prompt)
+
+        await wait_until(pilot, no_match_shown)
         await settle(pilot)
 
     assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)
