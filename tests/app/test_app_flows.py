@@ -581,6 +581,8 @@ def test_every_binding_has_a_turkish_label_and_is_shown_in_the_footer(app_factor
                 if opener is not None:
                     opener()
                 await pilot.pause()
+                # A busy machine may draw the footer a little after the screen.
+                await wait_until(pilot, lambda: bool(app.screen.query(FooterKey)), timeout=10)
                 shown = {key.description for key in app.screen.query(FooterKey)}
                 if scope == "glossary":  # letters typed into the search box are text, not keys
                     app.screen.query_one(DataTable).focus()
