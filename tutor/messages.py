@@ -385,14 +385,15 @@ APP_LESSON_TITLE = "Ders okuyucu"
 APP_TOC_TOP = "Dersin başı"
 APP_TOC_END = "Dersin sonu"
 APP_LESSON_PRE_QUIZ_NOTE = (
-    "Bu dersin bir ders öncesi sınavı var: ne bildiğinizi görmek için o tuşuna basın."
+    "Bu dersin {n} soruluk bir ders öncesi sınavı var: okumaya başlamadan ne bildiğinizi görmek"
+    " için `o` tuşuna basın."
 )
 APP_LESSON_END_EXERCISES = "Bu dersin alıştırmaları (sıradakini açmak için `a`):"
 APP_LESSON_END_QUIZ = "Dersi bitirdiyseniz {n} soruluk ders sonu sınavını çözün: `b`."
 APP_EXAMPLE_TITLE = "Örnek {label} — {title}"
 APP_EXAMPLE_COPY_HINT = "c: kopyala"
 APP_EXAMPLE_OUTPUT = "Çıktı:"
-APP_COPIED = "Örnek {label} panoya kopyalandı."
+APP_COPIED = "Örnek {label} panoya kopyalandı ({tool} ile)."
 APP_COPIED_TITLE = "Kopyalandı"
 APP_COPY_NOTHING = "Ekranda kopyalanacak bir örnek yok. Tab ile bir örneğe gelip c tuşuna basın."
 
@@ -404,10 +405,7 @@ APP_QUIZ_TO_NEXT = "_Sonraki soru için `Enter` ya da `n`._"
 APP_QUIZ_TO_SUMMARY = "_Sonucu görmek için `Enter` ya da `n`._"
 APP_QUIZ_RUNNING_SCORE = "Bu turda {answered} sorudan {right} doğru."
 APP_QUIZ_DONE_TITLE = "{quiz} bitti — {number}. {title}"
-APP_QUIZ_DONE = (
-    "**{total} sorudan {correct} tanesini doğru cevapladınız.**\n\n"
-    "Yeniden çözmek için `r`, geri dönmek için `Esc`."
-)
+APP_QUIZ_DONE = "**{total} sorudan {correct} tanesini doğru cevapladınız.**"
 APP_QUIZ_ANSWER_FIRST = "Önce bir seçenek işaretleyin."
 
 # Exercise
@@ -510,7 +508,8 @@ APP_KEYS = {
     "map.expand": ("Aç/kapat", "Bir dersin altındakileri açar ya da kapatır."),
     "lesson.toc": (
         "İçindekiler",
-        "İçindekiler listesini açar ya da kapatır; bir bölüme atlamak için Enter.",
+        "İçindekiler listesine geçer (kapalıysa açar); bir bölüme atlamak için Enter, listeyi"
+        " kapatmak için Esc ya da yeniden t.",
     ),
     "lesson.copy": (
         "Kopyala",
@@ -524,10 +523,15 @@ APP_KEYS = {
     "quiz.choose": ("Seç", "O numaralı seçeneği cevap olarak verir."),
     **{f"quiz.choose{n}": ("Seç", "O numaralı seçeneği cevap olarak verir.") for n in range(2, 10)},
     "quiz.next": ("Sonraki", "Sonraki soruya geçer."),
-    "quiz.restart": ("Baştan", "Sınavı baştan çözer."),
+    "quiz.restart": (
+        "Baştan",
+        "Sınavı yeni bir denemeyle baştan çözer; seçeneklerin yeri değişir. Yarım bırakılan deneme"
+        " puanınızı değiştirmez.",
+    ),
     "quiz.select": (
         "Seçenek",
-        "Oklarla bir seçeneğe gelip Enter ile cevaplayın; cevaptan sonra Enter sonraki soruya geçer.",
+        "Oklarla bir seçeneğe gelip Enter ile cevaplayın; cevaptan sonra Enter yalnızca sonraki"
+        " soruya geçer, yeni soruyu cevaplamaz.",
     ),
     "exercise.edit": (
         "Düzenle",
@@ -592,6 +596,52 @@ DOCTOR_WHY = {
         "alanları içinde çalışıyor. Python'u herkesin okuyabileceği bir yere kurmak bunu açar"
     ),
 }
+
+# --- the app: quizzes that measure, the reader, resume, Textual's own texts (issue 10) -------------
+# Quiz attempts
+APP_QUIZ_CHOOSE = "_Cevabınızı rakamıyla (1–{n}) ya da oklarla seçip `Enter` ile verin._"
+APP_QUIZ_CONTINUING = "Yarım kalan denemenize devam ediyorsunuz. Baştan başlamak için r."
+APP_QUIZ_STANDING = "Bu sınavı {attempts} kez bitirdiniz; en iyi sonucunuz {best}/{total}."
+APP_QUIZ_REVIEW_TITLE = "### Yanlış cevaplarınız"
+APP_QUIZ_REVIEW_ITEM = (
+    "**{index}. soru.** {question}\n\n"
+    "- Cevabınız: ✘ {given}\n"
+    "- Doğru cevap: ✔ {right}\n\n"
+    "{explanation}"
+)
+APP_QUIZ_ALL_RIGHT = "Bütün soruları doğru cevapladınız. Tebrikler!"
+APP_QUIZ_AGAIN = (
+    "_Yeniden çözmek için `r` (seçeneklerin yeri değişir), geri dönmek için `Esc`._"
+)
+APP_QUIZ_SCORE_BEST = "{last}/{total} (en iyi {best})"
+
+# Reading progress on the course map
+APP_MAP_READING_PROGRESS = "Okuma ({read}/{total} bölüm okundu)"
+APP_MAP_LESSON_READ = "≡ {read}/{total}"
+
+# Copying an example: said to have worked only when a clipboard tool confirmed it.
+APP_COPY_SENT_TITLE = "Kopyalama isteği gönderildi"
+APP_COPY_SENT = (
+    "Örnek {label}: kod, terminale OSC 52 isteğiyle gönderildi. Terminaliniz bu isteği"
+    " desteklemiyorsa pano değişmemiştir; yapıştırıp deneyin. Olmazsa kodu fareyle seçip"
+    " kopyalayın (uygulamanın içinde çoğu terminalde Shift basılıyken). tmux'ta isteğin geçmesi"
+    " için: set -g set-clipboard on"
+)
+
+# The first run
+APP_WELCOME = (
+    "**Hoş geldiniz!** Bu kurs derslerden, sınavlardan ve alıştırmalardan oluşur. Başlamak için"
+    " ilk dersin **Okuma** satırında `Enter` tuşuna basın. Sıradaki alıştırmaya geçmek için `d`,"
+    " bütün tuşlar için `F1`. Bu yazı yalnızca ilk açılışta görünür."
+)
+
+# Textual's own texts, in Turkish
+APP_QUIT_HINT_TITLE = "Çıkmak mı istiyorsunuz?"
+APP_QUIT_HINT = (
+    "Çıkmak için q tuşuna basın (bir yazı alanındayken Ctrl+Q); kaldığınız yer saklanır."
+)
+APP_PALETTE_NO_MATCHES = "Eşleşen bir şey bulunamadı."
+APP_THEME_PLACEHOLDER = "Tema arayın…"
 
 # --- grading modules (tutor/grading/modules.py) ---------------------------------------------------
 # (module grader strings go here)

@@ -1,4 +1,5 @@
-"""The learner's progress in SQLite: attempts, hints taken, quiz answers, where they left off.
+"""The learner's progress in SQLite: attempts, hints taken, quiz attempts and answers, how far
+each lesson has been read, where they left off.
 
 Every write is one transaction; WAL mode and a busy timeout let two tutor processes (the app
 and `tutor watch`, say) write at once without corrupting or losing anything.
@@ -54,11 +55,73 @@ CREATE TABLE IF NOT EXISTS state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS quiz_attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    pack TEXT NOT NULL,
+    lesson TEXT NOT NULL,
+    quiz TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    started REAL NOT NULL,
+    finished REAL,
+    correct INTEGER
+);
+CREATE INDEX IF NOT EXISTS quiz_attempts_by_quiz ON quiz_attempts (pack, lesson, quiz);
+CREATE TABLE IF NOT EXISTS reading_places (
+    pack TEXT NOT NULL,
+    lesson TEXT NOT NULL,
+    section INTEGER NOT NULL,
+    line_offset REAL NOT NULL,
+    ts REAL NOT NULL,
+    PRIMARY KEY (pack, lesson)
+);
+CREATE TABLE IF NOT EXISTS sections_read (
+    pack TEXT NOT NULL,
+    lesson TEXT NOT NULL,
+    section INTEGER NOT NULL,
+    ts REAL NOT NULL,
+    PRIMARY KEY (pack, lesson, section)
+);
 """
+
+# Columns added after a table was first published: (table, column, declaration). Added when
+# missing, so that a database written by an older tutor opens with every column in place.
+_ADDED_COLUMNS = (
+    # The quiz attempt an answer belongs to; NULL for answers given before attempts existed.
+    ("quiz_answers", "attempt", "INTEGER"),
+)
 
 
 def code_hash(source: bytes) -> str:
     return hashlib.sha256(source).hexdigest()
+
+
+@dataclass
+class QuizAttempt:
+    """One sitting of a quiz: its choices are shuffled with `seed`; `finished` once every
+    question was answered. Only finished attempts make a score."""
+
+    id: int
+    seed: int
+    total: int
+    finished: bool
+    correct: int | None
+
+
+@dataclass
+class QuizStanding:
+    """A quiz's results over its finished attempts (None: never finished)."""
+
+    best: int | None
+    last: int | None
+    total: int | None  # questions in the last finished attempt
+    attempts: int  # finished attempts
+
+
+@dataclass
+class ReadingPlace:
+    section: int
+    line_offset: float  # lines below the start of `section`
 
 
 @dataclass
@@ -79,6 +142,8 @@ class Progress:
         with self._write() as conn:
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 conn.execute(statement)
+            for table, column, declaration in _ADDED_COLUMNS:
+                _add_column_if_missing(conn, table, column, declaration)
             conn.execute(
                 "INSERT OR IGNORE INTO state (key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
@@ -165,23 +230,160 @@ class Progress:
         return level
 
     # --- quizzes -------------------------------------------------------------------------------
+    def start_quiz(self, pack: str, lesson: str, quiz: str, total: int, seed: int) -> QuizAttempt:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO quiz_attempts (pack, lesson, quiz, seed, total, started) VALUES (?, ?, ?, ?, ?, ?)",
+                (pack, lesson, quiz, seed, total, time.time()),
+            )
+        return QuizAttempt(int(cursor.lastrowid or 0), seed, total, False, None)
+
+    def quiz_attempt(self, attempt: int) -> QuizAttempt | None:
+        row = self._conn.execute(
+            "SELECT id, seed, total, finished, correct FROM quiz_attempts WHERE id = ?", (attempt,)
+        ).fetchone()
+        return _attempt(row) if row else None
+
+    def open_quiz_attempt(self, pack: str, lesson: str, quiz: str) -> QuizAttempt | None:
+        """The latest attempt of this quiz if it was left unfinished, else None."""
+        row = self._conn.execute(
+            "SELECT id, seed, total, finished, correct FROM quiz_attempts"
+            " WHERE pack = ? AND lesson = ? AND quiz = ? ORDER BY id DESC LIMIT 1",
+            (pack, lesson, quiz),
+        ).fetchone()
+        if row is None or row[3] is not None:
+            return None
+        return _attempt(row)
+
+    def quiz_attempts_started(self, pack: str, lesson: str, quiz: str) -> int:
+        row = self._conn.execute(
+            "SELECT COUNT(*) FROM quiz_attempts WHERE pack = ? AND lesson = ? AND quiz = ?",
+            (pack, lesson, quiz),
+        ).fetchone()
+        return int(row[0])
+
     def record_answer(
-        self, pack: str, lesson: str, quiz: str, question: int, choice: int, correct: bool
+        self,
+        pack: str,
+        lesson: str,
+        quiz: str,
+        question: int,
+        choice: int,
+        correct: bool,
+        attempt: int | None = None,
     ) -> None:
+        """`question` and `choice` are indexes in the lesson file, not positions on screen."""
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO quiz_answers (ts, pack, lesson, quiz, question, choice, correct) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (time.time(), pack, lesson, quiz, question, choice, int(correct)),
+                "INSERT INTO quiz_answers (ts, pack, lesson, quiz, question, choice, correct, attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (time.time(), pack, lesson, quiz, question, choice, int(correct), attempt),
             )
 
-    def quiz_score(self, pack: str, lesson: str, quiz: str = "quiz") -> tuple[int, int]:
-        """(correct, answered) counting each question's latest answer."""
+    def attempt_answers(self, attempt: int) -> dict[int, tuple[int, bool]]:
+        """question → (choice, correct), the latest answer to each question in the attempt."""
         rows = self._conn.execute(
-            "SELECT question, correct FROM quiz_answers WHERE id IN ("
-            " SELECT MAX(id) FROM quiz_answers WHERE pack = ? AND lesson = ? AND quiz = ? GROUP BY question)",
+            "SELECT question, choice, correct FROM quiz_answers WHERE attempt = ? ORDER BY id",
+            (attempt,),
+        ).fetchall()
+        return {question: (choice, bool(correct)) for question, choice, correct in rows}
+
+    def finish_quiz(self, attempt: int) -> int:
+        """Close the attempt and store its score (right answers); returns the score."""
+        with self._write() as conn:
+            rows = conn.execute(
+                "SELECT correct FROM quiz_answers WHERE id IN ("
+                " SELECT MAX(id) FROM quiz_answers WHERE attempt = ? GROUP BY question)",
+                (attempt,),
+            ).fetchall()
+            correct = sum(c for (c,) in rows)
+            conn.execute(
+                "UPDATE quiz_attempts SET finished = ?, correct = ? WHERE id = ? AND finished IS NULL",
+                (time.time(), correct, attempt),
+            )
+        return correct
+
+    def quiz_standing(self, pack: str, lesson: str, quiz: str = "quiz") -> QuizStanding:
+        """Best and last score over the finished attempts; an abandoned attempt never counts.
+
+        Answers given before attempts existed (no attempt id) stand for one finished attempt,
+        scored by each question's latest answer, when the quiz has no finished attempt.
+        """
+        rows = self._conn.execute(
+            "SELECT correct, total FROM quiz_attempts"
+            " WHERE pack = ? AND lesson = ? AND quiz = ? AND finished IS NOT NULL ORDER BY id",
             (pack, lesson, quiz),
         ).fetchall()
-        return sum(c for _, c in rows), len(rows)
+        if rows:
+            return QuizStanding(
+                best=max(c for c, _ in rows),
+                last=rows[-1][0],
+                total=rows[-1][1],
+                attempts=len(rows),
+            )
+        legacy = self._conn.execute(
+            "SELECT correct FROM quiz_answers WHERE id IN ("
+            " SELECT MAX(id) FROM quiz_answers WHERE pack = ? AND lesson = ? AND quiz = ?"
+            " AND attempt IS NULL GROUP BY question)",
+            (pack, lesson, quiz),
+        ).fetchall()
+        if legacy:
+            correct = sum(c for (c,) in legacy)
+            return QuizStanding(best=correct, last=correct, total=len(legacy), attempts=1)
+        return QuizStanding(best=None, last=None, total=None, attempts=0)
+
+    def quiz_score(self, pack: str, lesson: str, quiz: str = "quiz") -> tuple[int, int]:
+        """(correct, answered) of the last finished attempt; (0, 0) if none was finished."""
+        standing = self.quiz_standing(pack, lesson, quiz)
+        if standing.last is None:
+            return 0, 0
+        return standing.last, standing.total or 0
+
+    # --- reading ----------------------------------------------------------------------------
+    def reading_place(self, pack: str, lesson: str) -> ReadingPlace | None:
+        row = self._conn.execute(
+            "SELECT section, line_offset FROM reading_places WHERE pack = ? AND lesson = ?",
+            (pack, lesson),
+        ).fetchone()
+        return ReadingPlace(int(row[0]), float(row[1])) if row else None
+
+    def set_reading_place(self, pack: str, lesson: str, section: int, line_offset: float) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO reading_places (pack, lesson, section, line_offset, ts) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(pack, lesson) DO UPDATE SET section = excluded.section,"
+                " line_offset = excluded.line_offset, ts = excluded.ts",
+                (pack, lesson, section, line_offset, time.time()),
+            )
+
+    def mark_sections_read(self, pack: str, lesson: str, sections: list[int]) -> None:
+        if not sections:
+            return
+        now = time.time()
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO sections_read (pack, lesson, section, ts) VALUES (?, ?, ?, ?)",
+                [(pack, lesson, section, now) for section in sections],
+            )
+
+    def sections_read(self, pack: str, lesson: str | None = None) -> dict[str, set[int]]:
+        """lesson → the sections (indexes) the learner has scrolled to the end of."""
+        query = "SELECT lesson, section FROM sections_read WHERE pack = ?"
+        params: tuple = (pack,)
+        if lesson is not None:
+            query += " AND lesson = ?"
+            params = (pack, lesson)
+        found: dict[str, set[int]] = {}
+        for name, section in self._conn.execute(query, params).fetchall():
+            found.setdefault(name, set()).add(int(section))
+        return found
+
+    def has_any_progress(self, pack: str) -> bool:
+        """Whether the learner has done anything at all in this pack (the first run has not)."""
+        for table in ("attempts", "quiz_answers", "sections_read", "reading_places", "hints"):
+            row = self._conn.execute(f"SELECT 1 FROM {table} WHERE pack = ? LIMIT 1", (pack,))
+            if row.fetchone():
+                return True
+        return False
 
     # --- where the learner left off --------------------------------------------------------
     def get_state(self, key: str, default: str | None = None) -> str | None:
@@ -194,3 +396,17 @@ class Progress:
                 "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _attempt(row: tuple) -> QuizAttempt:
+    attempt, seed, total, finished, correct = row
+    return QuizAttempt(int(attempt), int(seed), int(total), finished is not None, correct)
+
+
+def _add_column_if_missing(
+    conn: sqlite3.Connection, table: str, column: str, declaration: str
+) -> None:
+    """Idempotent: a column that is already there is left alone."""
+    columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    if column not in columns:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")

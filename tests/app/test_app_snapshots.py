@@ -10,6 +10,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from textual.widgets import Input
+
+from tutor import messages as M
 
 from .conftest import PACK, wait_for_grading, wait_until
 
@@ -104,6 +107,66 @@ def test_glossary_search(snap_compare, snapshot_app, size):
 def test_help(snap_compare, snapshot_app, size):
     async def run_before(pilot):
         await pilot.press("f1")
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_quiz_review_of_wrong_answers(snap_compare, snapshot_app, size):
+    """The end of a quiz: the score once, then each wrong answer with the right one and why."""
+
+    async def run_before(pilot):
+        app = pilot.app
+        app.open_quiz("tensorler")
+        await settle(pilot)
+        screen = app.screen
+        for index, question in enumerate(screen.questions):
+            order = screen.order(index)
+            wrong = next(p for p, c in enumerate(order) if c != question.answer)
+            await pilot.press(str(wrong + 1), "enter")
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_lesson_with_wide_code_and_a_table(snap_compare, snapshot_app, size):
+    """Code never wrapped (the long line runs off to the right and scrolls), a table of code
+    that fits: a grid beside the table of contents at 120 columns, stacked rows at 80."""
+
+    async def run_before(pilot):
+        app = pilot.app
+        app.open_lesson("tensorler")
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#reader").scroll_to_widget(
+            screen.query_one("#section-3"), top=True, animate=False
+        )
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_command_palette_with_no_match(snap_compare, snapshot_app, size):
+    """Textual's palette, in Turkish: its placeholder and its "no matches" line."""
+
+    async def run_before(pilot):
+        app = pilot.app
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        app.screen.query_one(Input).cursor_blink = False  # a blinking cursor is not stable
+        await pilot.press(*"zzqq")
+
+        def no_match_shown() -> bool:
+            found = app.screen.query("CommandList")
+            if not found or found.first().option_count != 1:
+                return False
+            return M.APP_PALETTE_NO_MATCHES in str(found.first().get_option_at_index(0).prompt)
+
+        await wait_until(pilot, no_match_shown)
         await settle(pilot)
 
     assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)

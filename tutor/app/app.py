@@ -1,4 +1,5 @@
-"""The application object: navigation between screens, resume, background warm-up."""
+"""The application object: navigation between screens, resume, background warm-up, and the
+Turkish for the few texts Textual itself shows (the quit hint, the palette, the theme search)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.theme import Theme
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
@@ -15,7 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from tutor import messages as M
 from tutor.app import keymap
-from tutor.app.commands import TutorCommands
+from tutor.app.commands import TutorCommands, TutorPalette
 from tutor.app.config import AppConfig
 from tutor.app.screens.course_map import CourseMapScreen
 from tutor.app.screens.exercise import ExerciseScreen
@@ -48,12 +50,16 @@ class TutorApp(App[int]):
         self._painted = False
         # Read before any screen can store its own place over it.
         self._left_at = self._stored_place() if config.resume else None
+        # The last place shown other than the map: the map puts its cursor there on return.
+        self.last_place: dict | None = self._left_at
 
     # --- starting -------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
         return CourseMapScreen()
 
     def on_mount(self) -> None:
+        self._match_rich_code_style()
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._match_rich_code_style())
         if self.config.warm_up:
             self.warm_up()
         if self._left_at is not None:
@@ -67,6 +73,13 @@ class TutorApp(App[int]):
         if self.config.exit_after_paint:
             Path(self.config.exit_after_paint).write_text(str(time.time_ns()))
             self.exit(0)
+
+    def _match_rich_code_style(self) -> None:
+        """Inline code drawn by Rich (the reader) in the theme's colour, as the Textual widgets
+        draw it (`tutor.app.components.inline`): one look for code in every widget."""
+        accent = self.theme_variables.get("text-accent")
+        if accent:
+            self.console.push_theme(Theme({"markdown.code": f"bold {accent}"}))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up", name="warm-up")
     def warm_up(self) -> None:
@@ -89,6 +102,8 @@ class TutorApp(App[int]):
         if callable(place):
             where = place()
             if where is not None:
+                if where.get("screen") not in ("map", None):
+                    self.last_place = where
                 self.session.progress.set_state(
                     self._resume_key, json.dumps(where, ensure_ascii=False)
                 )
@@ -105,12 +120,16 @@ class TutorApp(App[int]):
         """Open a place stored by `remember`; places that no longer exist are skipped quietly."""
         screen = where.get("screen")
         if screen == "lesson" and where.get("lesson") in self.lessons:
-            self.open_lesson(where["lesson"], scroll_y=float(where.get("scroll_y") or 0))
+            self.open_lesson(where["lesson"])
         elif screen == "exercise" and where.get("exercise") in self.session.pack.exercises:
             self.open_exercise(where["exercise"])
         elif screen == "quiz" and where.get("lesson") in self.lessons:
+            attempt = where.get("attempt")
             self.open_quiz(
-                where["lesson"], where.get("kind", "quiz"), int(where.get("question") or 0)
+                where["lesson"],
+                where.get("kind", "quiz"),
+                int(where.get("question") or 0),
+                attempt=int(attempt) if isinstance(attempt, int) else None,
             )
         elif screen == "glossary":
             self.action_glossary(str(where.get("query") or ""))
@@ -120,10 +139,11 @@ class TutorApp(App[int]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def open_lesson(self, lesson_id: str, *, scroll_y: float = 0.0, stack: bool = False) -> None:
+    def open_lesson(self, lesson_id: str, *, stack: bool = False) -> None:
+        """The reader opens where this lesson was left (kept per lesson in the progress store)."""
         if not stack:
             self._to_map()
-        self.push_screen(LessonScreen(self.lessons[lesson_id], scroll_y=scroll_y))
+        self.push_screen(LessonScreen(self.lessons[lesson_id]))
 
     def open_exercise(self, exercise_id: str, *, stack: bool = False) -> None:
         if not stack:
@@ -131,15 +151,22 @@ class TutorApp(App[int]):
         self.push_screen(ExerciseScreen(exercise_id))
 
     def open_quiz(
-        self, lesson_id: str, kind: str = "quiz", question: int = 0, *, stack: bool = False
+        self,
+        lesson_id: str,
+        kind: str = "quiz",
+        question: int | None = None,
+        *,
+        attempt: int | None = None,
+        stack: bool = False,
     ) -> None:
+        """Open a quiz: the attempt left unfinished continues, otherwise a new one starts."""
         lesson = self.lessons[lesson_id]
         if not getattr(lesson, kind, None):
             self.notify(M.APP_NO_QUIZ, severity="warning")
             return
         if not stack:
             self._to_map()
-        self.push_screen(QuizScreen(lesson, kind, question))
+        self.push_screen(QuizScreen(lesson, kind, question, attempt))
 
     def action_glossary(self, query: str = "") -> None:
         for screen in self.screen_stack:
@@ -162,14 +189,29 @@ class TutorApp(App[int]):
             self.pop_screen()
 
     async def action_quit(self) -> None:
+        save_place = getattr(self.screen, "save_place", None)
+        if callable(save_place):
+            save_place()
         self.remember()
         self.exit(0)
+
+    # --- Textual's own texts, in Turkish ------------------------------------------------------
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit a Textual app; say how to quit (Textual says it in English)."""
+        self.notify(M.APP_QUIT_HINT, title=M.APP_QUIT_HINT_TITLE, markup=False)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=M.APP_PALETTE_PLACEHOLDER)
+                TutorPalette(id="--command-palette", placeholder=M.APP_PALETTE_PLACEHOLDER)
             )
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            TutorPalette(providers=[ThemeProvider], placeholder=M.APP_THEME_PLACEHOLDER)
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(M.APP_CMD_HELP, M.APP_CMD_HELP_HELP, self.action_help)

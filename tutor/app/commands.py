@@ -1,7 +1,9 @@
 """The command palette (Ctrl+P): jump to any lesson, quiz, exercise or glossary term.
 
 Matching is fuzzy and Turkish-aware: both the query and the candidates are folded with
-`tutor.textfold`, so "asiri" finds "aşırı öğrenme" and "IŞIK" finds "ışık".
+`tutor.textfold`, so "asiri" finds "aşırı öğrenme" and "IŞIK" finds "ışık". Entries are lesson
+text, so they are drawn as inline Markdown (`softmax` as code, not between backticks) and
+matched on the text the learner sees.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.content import Content
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.fuzzy import FuzzySearch
+from textual.widgets.option_list import Option
 
 from tutor import messages as M
+from tutor.app.components.inline import inline_content, plain
 from tutor.textfold import fold_with_offsets, spans_from_positions
 
 if TYPE_CHECKING:
@@ -24,10 +29,14 @@ if TYPE_CHECKING:
 
 @dataclass
 class Target:
-    text: str
-    help: str
+    text: str  # inline Markdown
+    help: str  # inline Markdown
     open: Callable[[], object]
     discover: bool = True  # listed when the palette opens with an empty query
+
+    @property
+    def plain(self) -> str:
+        return plain(self.text)
 
 
 def targets(app: TutorApp) -> list[Target]:
@@ -85,7 +94,7 @@ class TutorCommands(Provider):
     async def startup(self) -> None:
         self._targets = targets(cast("TutorApp", self.app))
         self._fuzzy = FuzzySearch()
-        self._folded = [fold_with_offsets(t.text) for t in self._targets]
+        self._folded = [fold_with_offsets(t.plain) for t in self._targets]
 
     async def search(self, query: str) -> Hits:
         folded_query, _ = fold_with_offsets(query)
@@ -96,12 +105,52 @@ class TutorCommands(Provider):
             score, positions = self._fuzzy.match(folded_query, folded)
             if score <= 0:
                 continue
-            display = Content(target.text)
+            display = inline_content(target.text)
             for start, end in spans_from_positions(positions, offsets):
                 display = display.stylize("bold reverse", start, end)
-            yield Hit(score, display, target.open, text=target.text, help=target.help)
+            # Content, not a string: the palette reads strings as markup, and lesson text has
+            # square brackets ("[0, 1) aralığında").
+            help_text = inline_content(target.help)
+            yield Hit(score, display, target.open, text=target.plain, help=help_text)  # type: ignore[arg-type]
 
     async def discover(self) -> Hits:
         for target in self._targets:
             if target.discover:
-                yield DiscoveryHit(target.text, target.open, text=target.text, help=target.help)
+                yield DiscoveryHit(
+                    inline_content(target.text),
+                    target.open,
+                    text=target.plain,
+                    help=inline_content(target.help),  # type: ignore[arg-type]
+                )
+
+
+class TutorPalette(CommandPalette):
+    """Textual's command palette, saying "no matches" in Turkish.
+
+    Textual writes "No matches found" in a private method with no setting for the text; this
+    is that method with the Turkish text (Textual is pinned, and a test types a query that
+    matches nothing and reads the result).
+    """
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            lists = self.query(CommandList)
+            if not lists:  # closed meanwhile
+                return
+            if search_value:
+                lists.first().add_option(
+                    Option(
+                        Align.center(Text(M.APP_PALETTE_NO_MATCHES, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(
+            self._NO_MATCHES_COUNTDOWN, show_no_matches, name="no-matches"
+        )

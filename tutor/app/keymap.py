@@ -76,7 +76,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("app.glossary", "s", "app.glossary"),
         Key("app.home", "h", "app.home"),
         Key("app.quit", "q", "app.quit"),
-        Key("app.quit_always", "ctrl+q", bound=False),
+        # Textual binds Ctrl+Q itself, with an English label: the same key, in Turkish.
+        Key("app.quit_always", "ctrl+q", "app.quit", show=False, priority=True),
     ),
     "map": (
         Key("map.open", "enter", bound=False),  # the tree's own Enter; the screen opens the node
@@ -85,7 +86,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("map.expand", "space", bound=False),
     ),
     "lesson": (
-        Key("common.back", "escape", "app.back"),
+        Key("common.back", "escape", "back"),  # from the table of contents: closes it
         Key("lesson.toc", "t", "toggle_toc"),
         Key("lesson.copy", "c", "copy_example"),
         Key("lesson.quiz", "b", "quiz"),

@@ -1,11 +1,17 @@
 """The glossary: every term of every lesson, English and Turkish, searched the Turkish way
-("isik" and "IŞIK" both find "ışık"; see `tutor.textfold`)."""
+("isik" and "IŞIK" both find "ışık"; see `tutor.textfold`).
+
+Terms and descriptions are lesson text: drawn as inline Markdown, searched and sorted by the
+text the learner sees. The table's columns are sized to the screen so that none is cut: the
+lesson column holds lesson numbers, and the line under the table names the lessons in full.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tutor import messages as M
 from tutor.app import keymap
+from tutor.app.components.inline import inline_content, inline_text, plain
 from tutor.textfold import contains, find_spans, fold, sort_key
 
 if TYPE_CHECKING:
@@ -24,16 +31,17 @@ if TYPE_CHECKING:
 
 @dataclass
 class GlossaryEntry:
-    tr: str
+    tr: str  # inline Markdown, as in the lesson file
     en: str
     description: str
     lessons: list[str] = field(default_factory=list)  # "1. Tensörler"
+    numbers: list[int] = field(default_factory=list)  # 1
 
     def in_terms(self, query: str) -> bool:
-        return contains(query, f"{self.tr} {self.en}")
+        return contains(query, f"{plain(self.tr)} {plain(self.en)}")
 
     def anywhere(self, query: str) -> bool:
-        return contains(query, f"{self.tr} {self.en} {self.description}")
+        return contains(query, f"{plain(self.tr)} {plain(self.en)} {plain(self.description)}")
 
 
 def glossary_entries(pack: Pack) -> list[GlossaryEntry]:
@@ -43,13 +51,14 @@ def glossary_entries(pack: Pack) -> list[GlossaryEntry]:
         lesson = item.lesson
         where = M.CLI_LESSON_HEADER.format(number=lesson.number, title=lesson.title)
         for term in lesson.glossary:
-            key = (fold(term.tr), fold(term.en))
+            key = (fold(plain(term.tr)), fold(plain(term.en)))
             entry = entries.setdefault(key, GlossaryEntry(term.tr, term.en, term.description))
             if not entry.description and term.description:
                 entry.description = term.description
             if where not in entry.lessons:
                 entry.lessons.append(where)
-    return sorted(entries.values(), key=lambda e: (sort_key(e.tr), sort_key(e.en)))
+                entry.numbers.append(lesson.number)
+    return sorted(entries.values(), key=lambda e: (sort_key(plain(e.tr)), sort_key(plain(e.en))))
 
 
 def search_entries(entries: list[GlossaryEntry], query: str) -> list[GlossaryEntry]:
@@ -61,12 +70,36 @@ def search_entries(entries: list[GlossaryEntry], query: str) -> list[GlossaryEnt
     return first + then
 
 
-def marked(text: str, query: str) -> Text:
-    """`text` with the matches of `query` underlined (Rich text: the table sizes columns by it)."""
-    result = Text(text)
-    for start, end in find_spans(query, text):
+def marked(markdown: str, query: str) -> Text:
+    """Inline Markdown with the matches of `query` underlined (Rich text: the table sizes its
+    columns by it)."""
+    result = inline_text(markdown)
+    for start, end in find_spans(query, result.plain):
         result.stylize("bold underline", start, end)
     return result
+
+
+# DataTable draws one cell of padding on each side of every column.
+CELL_PADDING = 2
+# Room kept for the table's vertical scrollbar and the screen's padding.
+TABLE_CHROME = 4
+
+
+def column_widths(entries: list[GlossaryEntry], available: int) -> tuple[int, int, int]:
+    """(Turkish, English, lesson) widths that fit `available` cells: the lesson column in full,
+    the two terms at their natural widths or, if too wide, shrunk in proportion."""
+    lesson = max([cell_len(M.APP_GLOSSARY_LESSON), *(cell_len(lesson_numbers(e)) for e in entries)])
+    tr = max([cell_len(M.APP_GLOSSARY_TR), *(cell_len(plain(e.tr)) for e in entries)])
+    en = max([cell_len(M.APP_GLOSSARY_EN), *(cell_len(plain(e.en)) for e in entries)])
+    room = available - TABLE_CHROME - 3 * CELL_PADDING - lesson
+    if tr + en > room > 0:
+        tr_share = max(room * tr // (tr + en), 8)
+        tr, en = tr_share, max(room - tr_share, 8)
+    return tr, en, lesson
+
+
+def lesson_numbers(entry: GlossaryEntry) -> str:
+    return ", ".join(str(n) for n in entry.numbers)
 
 
 class GlossaryScreen(Screen):
@@ -101,12 +134,13 @@ class GlossaryScreen(Screen):
         search = self.query_one(Input)
         if self.tutor.config.fixed:
             search.cursor_blink = False
-        table = self.query_one(DataTable)
-        table.add_column(M.APP_GLOSSARY_TR, key="tr")
-        table.add_column(M.APP_GLOSSARY_EN, key="en")
-        table.add_column(M.APP_GLOSSARY_LESSON, key="lesson")
+        self._widths: tuple[int, int, int] | None = None
         self._fill(self._initial)
         search.focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted and column_widths(self.entries, self.size.width) != self._widths:
+            self._fill(self.query_one(Input).value)
 
     def on_screen_resume(self) -> None:
         self.tutor.remember(self)
@@ -130,13 +164,22 @@ class GlossaryScreen(Screen):
 
     def _fill(self, query: str) -> None:
         table = self.query_one(DataTable)
-        table.clear()
+        widths = column_widths(self.entries, self.size.width or self.app.size.width)
+        if widths != self._widths:
+            self._widths = widths
+            table.clear(columns=True)
+            tr, en, lesson = widths
+            table.add_column(M.APP_GLOSSARY_TR, key="tr", width=tr)
+            table.add_column(M.APP_GLOSSARY_EN, key="en", width=en)
+            table.add_column(M.APP_GLOSSARY_LESSON, key="lesson", width=lesson)
+        else:
+            table.clear()
         self.shown = search_entries(self.entries, query)
         for i, entry in enumerate(self.shown):
             table.add_row(
                 marked(entry.tr, query),
                 marked(entry.en, query),
-                ", ".join(entry.lessons),
+                lesson_numbers(entry),
                 key=str(i),
             )
         count = self.query_one("#glossary-count", Static)
@@ -161,9 +204,11 @@ class GlossaryScreen(Screen):
         entry = self.shown[row]
         detail.update(
             Content.assemble(
-                (entry.tr, "bold"),
-                f" ({entry.en})",
-                f" — {entry.description}" if entry.description else "",
+                inline_content(entry.tr, "bold"),
+                " (",
+                inline_content(entry.en),
+                ")",
+                *((" — ", inline_content(entry.description)) if entry.description else ()),
                 (f"\n{M.APP_GLOSSARY_WHERE.format(lessons=', '.join(entry.lessons))}", "dim"),
             )
         )
