@@ -12,16 +12,22 @@ EXERCISES = [ex for _, ex in PACK.ordered_exercises()]
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
-def test_reference_solution_passes(session, exercise):
-    verdict = session.grade_file(exercise, PACK.path(exercise.solution), seed=11, device="cpu")
+def test_reference_solution_passes(session, ahead, exercise):
+    def grade(exercise):
+        return session.grade_file(exercise, PACK.path(exercise.solution), seed=11, device="cpu")
+
+    verdict = ahead(grade, exercise=exercise)
     failed = [(c.name, c.message) for c in verdict.checks if not c.passed]
     assert verdict.passed, (verdict.error, failed)
     assert verdict.score == 1.0
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
-def test_starter_fails_and_says_it_is_not_written_yet(session, exercise):
-    verdict = session.grade_file(exercise, PACK.path(exercise.starter), seed=11, device="cpu")
+def test_starter_fails_and_says_it_is_not_written_yet(session, ahead, exercise):
+    def grade(exercise):
+        return session.grade_file(exercise, PACK.path(exercise.starter), seed=11, device="cpu")
+
+    verdict = ahead(grade, exercise=exercise)
     assert not verdict.passed
     assert verdict.score < 1.0
 

@@ -22,13 +22,20 @@ def _cuda_available() -> bool:
 
 
 @pytest.mark.parametrize("path", wrong_submissions(), ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_wrong_submission_fails_and_names_the_bug(session, path):
+def test_wrong_submission_fails_and_names_the_bug(session, ahead, path):
     expect = submission_expectations(path)
     assert "hata" in expect and "beklenen-mesaj" in expect, f"{path}: header incomplete"
     device = expect.get("cihaz", "cpu")
     if device == "cuda" and not _cuda_available():
         pytest.skip("a CUDA-only bug; torch sees no CUDA here")
-    verdict = session.submit(path.parent.name, path, seed=SEED, device=device, record=False)
+
+    def grade(path):
+        device = submission_expectations(path).get("cihaz", "cpu")
+        if device == "cuda" and not _cuda_available():
+            return None
+        return session.submit(path.parent.name, path, seed=SEED, device=device, record=False)
+
+    verdict = ahead(grade, path=path)
 
     assert not verdict.passed, f"{path.name} should fail: {expect['hata']}"
     if "beklenen-hata" in expect:
