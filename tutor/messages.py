@@ -42,8 +42,8 @@ PACK_NO_MANIFEST = (
     "paket bildirimi (pack.yaml) bulunamadı; paketin kök klasörüne bir pack.yaml ekleyin."
 )
 PACK_NOT_UTF8 = (
-    "dosya UTF-8 değil (geçersiz bayt 0x{byte:02x}). Dosyayı UTF-8 olarak kaydedin "
-    "(ör. `iconv -f windows-1254 -t utf-8`)."
+    "dosya UTF-8 değil (geçersiz bayt 0x{byte:02x}). Düzenleyicinizde dosyayı UTF-8 kodlamasıyla "
+    "yeniden kaydedin."
 )
 PACK_MOJIBAKE = (
     "metin bozuk kodlanmış görünüyor: '{bad}' aslında '{good}' olmalı (UTF-8 metin Windows-1254 "
@@ -70,6 +70,7 @@ PACK_YAML_PROBLEMS = {
     "found unexpected end of stream": "dosya beklenmedik biçimde bitti; açık kalan bir tırnak ya da parantez var",
     "found unknown escape character": "tırnak içindeki ters bölü (\\) dizisi geçersiz; tek tırnak kullanın",
     "expected <document start>, but found '<block mapping start>'": "girinti hatalı",
+    "exceeded maximum nesting depth": "iç içe geçme çok derin (en çok 1000 düzey)",
 }
 PACK_YAML_TAB = "sekme (tab) karakteri kullanılamaz; girinti için boşluk kullanın"
 PACK_YAML_BAD_START = "'{char}' karakteriyle bir değer başlayamaz; değeri tırnak içine alın"
@@ -641,3 +642,105 @@ AUTOGRAD_GRADCHECK_FAILED = (
     "sayısal olarak bulunan gradyanla uyuşmuyor. gradcheck'in iletisi: {error}"
 )
 AUTOGRAD_GRADCHECK_ALSO = "gradcheck de başarısız: {error}"
+
+# --- instructors: packs, validation, class grading, exports (tutor/pack, validate, batch) -------
+SCHEMA_DOCS.update(
+    {
+        "Manifest.edition": (
+            "Paketin sürümü: 'full' (eğitmen: örnek çözümler ve bilinen yanlış gönderimler "
+            "dahil) ya da 'student' (`tutor pack build --student` yazar; çözümler yoktur)."
+        ),
+        "Exercise.points": (
+            "Alıştırmanın puanı (varsayılan 1). Sınıf raporlarında öğrencinin aldığı puan, "
+            "geçen denetimlerin ağırlıkları oranında bu puandan hesaplanır."
+        ),
+    }
+)
+SCHEMA_ENUM = "'{value}' olamaz; şunlardan biri olmalı: {options}."
+SCHEMA_MAXIMUM = "değer en çok {n} olabilir, {got} verildi."
+SCHEMA_NOT_A_NUMBER = "değer bir sayı olmalı (NaN verildi)."
+PACK_FILE_TOO_BIG = (
+    "dosya çok büyük ({limit} KiB sınırı bu satırda aşılıyor); bir paket dosyası bu kadar "
+    "büyük olamaz. Dosyayı bölün ya da büyük veriyi paketin dışında tutun."
+)
+PACK_WINDOWS_1254 = (
+    "dosya UTF-8 değil, Windows-1254 (Türkçe Windows) kodlamasıyla kaydedilmiş. UTF-8'e "
+    "çevirmek için (özgün dosya .bak uzantısıyla saklanır): tutor pack validate --fix-encoding {root}"
+)
+PACK_YAML_TOO_MANY_NODES = (
+    "YAML takma adları (alias, *ad) açıldığında dosya {limit} öğeyi aşıyor; takma adları "
+    "iç içe kullanmayın, tekrarlanan metni açıkça yazın."
+)
+PACK_YAML_TOO_DEEP = "YAML yapısı çok derin (en çok {limit} düzey iç içe geçebilir)."
+PACK_YAML_ALIAS_LOOP = (
+    "YAML takma adı (alias) kendini içeriyor; böyle bir yapı sonsuza dek açılır. Takma adı "
+    "kaldırın."
+)
+PACK_ENCODING_FIXED_1254 = "{file}: Windows-1254'ten UTF-8'e çevrildi (yedek: {backup})."
+JOBS_DEADLINE = (
+    "değerlendirme {seconds} sn içinde bitmedi; değerlendirici ya da referans takılıyor olabilir"
+)
+VALIDATE_STUDENT_EDITION = (
+    "bu bir öğrenci sürümü (edition: student): örnek çözümler ve bilinen yanlış gönderimler "
+    "yok, bu yüzden değerlendirilerek denetlenemez. Tam paketi denetleyin."
+)
+VALIDATE_SYMBOLS_MISMATCH = (
+    "symbols listesi ({symbols}) değerlendiricinin çağırdığı adlarla ({declared}, {grader}) "
+    "uyuşmuyor; ikisini aynı yapın."
+)
+VALIDATE_SOLUTION_FAILED = "örnek çözüm geçmedi (tohum {seed}): {detail}"
+VALIDATE_FLAKY = (
+    "değerlendirici kararsız: örnek çözüm {total} tohumun yalnızca {passed} tanesinde geçti "
+    "(tohum {seed}: {detail}). Toleransları ya da rastgele durumların aralığını gözden geçirin."
+)
+VALIDATE_GRADER_FAULT = "değerlendiricide hata (öğrenci gönderimleri değerlendirilemez): {detail}"
+VALIDATE_COULD_NOT_GRADE = "değerlendirilemedi: {detail}"
+VALIDATE_WRONG_PASSED = "bilinen yanlış gönderim geçti; değerlendirici bu hatayı yakalamıyor: {bug}"
+VALIDATE_WRONG_KIND = "'{kind}' türünde bir hata bekleniyordu, {got} geldi."
+VALIDATE_NO_ERROR = "hata yok"
+VALIDATE_WRONG_MESSAGE = "ileti '{words}' sözlerini içermiyor; gelen ileti: {got}"
+VALIDATE_WRONG_NO_CHECK = "'{name}' adında bir denetim yok; denetimler: {names}"
+VALIDATE_WRONG_CHECK_PASSED = (
+    "'{name}' denetimi geçti; gönderim başka bir yerden kaldı: {problem}"
+)
+VALIDATE_WRONG_HEADER = (
+    "bilinen yanlış gönderimin başlığı eksik ({missing}); dosya '# hata:', '# beklenen-denetim:' "
+    "(ya da '# beklenen-hata:') ve '# beklenen-mesaj:' satırlarıyla başlamalı."
+)
+VALIDATE_WRONG_UNKNOWN = "'{id}' adında bir alıştırma yok; wrong/ altındaki klasör adı bir alıştırma kimliği olmalı."
+VALIDATE_RUNNING_EXAMPLES = "Ders örnekleri çalıştırılıyor ({n} ders)..."
+VALIDATE_SEEDS = "Her örnek çözüm {n} tohumla değerlendiriliyor."
+VALIDATE_EXAMPLE_ERROR = "'{title}' örneği hata verdi: {error}"
+VALIDATE_EXAMPLE_TIMEOUT = "'{title}' örneği süre sınırında bitmedi."
+VALIDATE_EXAMPLE_OUTPUT = (
+    "'{title}' örneğinin çıktısı dersin gösterdiğinden farklı: ders '{expected}' gösteriyor, "
+    "kod '{got}' yazdırıyor."
+)
+VALIDATE_NOTHING = "(hiçbir şey)"
+PACK_CHOICE_GONE = (
+    "'tutor pack use' ile seçilen paket '{path}' artık yok. Başka bir paket seçin "
+    "(tutor pack use KLASÖR) ya da yerleşik pakete dönün (tutor pack use --builtin)."
+)
+PACK_CHOICE_ENV_GONE = (
+    "{var} ortam değişkeninin gösterdiği '{path}' bir ders paketi değil (pack.yaml yok)."
+)
+EDITION_ALREADY_STUDENT = "'{path}' zaten bir öğrenci sürümü; öğrenci sürümü tam paketten yapılır."
+EDITION_OUT_NOT_EMPTY = "'{path}' boş değil; öğrenci sürümü için boş ya da olmayan bir klasör verin."
+CLI_EDITION_DONE = (
+    "Öğrenci sürümü yazıldı: {path} ({n} dosya; örnek çözümler ve bilinen yanlış gönderimler "
+    "dışarıda bırakıldı)."
+)
+CLI_EDITION_NEXT = "Öğrencileriniz şöyle seçer: tutor pack use {path}"
+CLI_PACK_USE_DONE = (
+    "Seçili paket: {title} ({id}), {path}. Bundan sonra komutlar --pack olmadan bu paketi kullanır."
+)
+CLI_PACK_USE_BUILTIN = "Seçim kaldırıldı; komutlar yerleşik paketi kullanır: {path}"
+CLI_PACK_USE_SHOW = "Kullanılan paket: {path} ({source})."
+CLI_PACK_SOURCES = {
+    "env": "TUTOR_PACK ortam değişkeninden",
+    "remembered": "tutor pack use ile seçildi",
+    "builtin": "yerleşik paket",
+}
+CLI_VALIDATE_OK_STATIC = (
+    "Paket dosyaları geçerli: {lessons} ders, {exercises} alıştırma (çözümler değerlendirilmedi)."
+)
