@@ -136,10 +136,39 @@ def build_parser() -> argparse.ArgumentParser:
     p = pack_sub.add_parser("validate", parents=common, help="bir ders paketini denetle")
     p.add_argument("dir", metavar="KLASÖR")
     p.add_argument(
-        "--fix-encoding", action="store_true", help="bozuk kodlanmış (mojibake) metni onar"
+        "--fix-encoding",
+        action="store_true",
+        help="bozuk kodlanmış (mojibake) metni onar, Windows-1254 dosyaları UTF-8'e çevir",
+    )
+    p.add_argument(
+        "--no-grading",
+        action="store_true",
+        help="yalnızca dosyaları denetle; çözümleri ve örnekleri çalıştırma",
+    )
+    p.add_argument(
+        "--seeds",
+        type=int,
+        default=3,
+        metavar="N",
+        help="her örnek çözüm kaç tohumla değerlendirilsin (varsayılan: 3)",
+    )
+    p.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="aynı anda kaç değerlendirme"
     )
     p = pack_sub.add_parser("new", help="doğrulanan örnek bir ders paketi oluştur")
     p.add_argument("dir", metavar="KLASÖR")
+    p = pack_sub.add_parser("build", help="paketin öğrenci sürümünü yaz (örnek çözümler olmadan)")
+    p.add_argument("out", metavar="HEDEF", help="öğrenci sürümünün yazılacağı boş klasör")
+    p.add_argument("--student", action="store_true", required=True, help="öğrenci sürümü (gerekli)")
+    p.add_argument(
+        "--pack", metavar="KLASÖR", default=None, help="tam paket (varsayılan: seçili paket)"
+    )
+    p = pack_sub.add_parser(
+        "use", help="bir paketi seç; sonraki komutlar --pack olmadan onu kullanır"
+    )
+    p.add_argument("dir", nargs="?", metavar="KLASÖR", help="seçilecek paket")
+    p.add_argument("--builtin", action="store_true", help="seçimi kaldır, yerleşik pakete dön")
+    p.add_argument("--json", action="store_true", default=False, help="makine okunur çıktı")
     p = pack_sub.add_parser("schema", help="ders dosyalarının JSON şemasını yaz")
     p.add_argument(
         "out", nargs="?", default="-", metavar="KLASÖR", help="verilmezse şema ekrana yazılır"
@@ -152,6 +181,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code = _dispatch(parser, args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`tutor list --json | head`): nothing more to say, and no
+        # traceback. Point stdout at /dev/null so that the exit flush cannot fail again.
+        _silence_stdout()
+        code = EXIT_OK
     except KeyboardInterrupt:
         print(M.CLI_INTERRUPTED, file=sys.stderr)
         code = 130
@@ -164,6 +199,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tutor: {exc}", file=sys.stderr)
         code = EXIT_USAGE
     return code
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _session(args) -> Session:
@@ -181,6 +226,10 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cmd_schema(args)
         if args.pack_command == "new":
             return cmd_pack_new(args)
+        if args.pack_command == "build":
+            return cmd_pack_build(args)
+        if args.pack_command == "use":
+            return cmd_pack_use(args)
         parser.parse_args(["pack", "--help"])
     handler = {
         "list": cmd_list,
@@ -482,44 +531,63 @@ def cmd_watch(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from tutor.validate import fix_encoding, validate
+    from tutor.validate import fix_encoding, validate, validation_seeds
     from tutor.workspace import tutor_home
 
     root = Path(args.dir)
     if args.fix_encoding and root.is_dir():
-        for path, backup in fix_encoding(root):
-            print(M.PACK_MOJIBAKE_FIXED.format(file=path, backup=backup), file=sys.stderr)
+        for path, backup, kind in fix_encoding(root):
+            done = M.PACK_ENCODING_FIXED_1254 if kind == "windows-1254" else M.PACK_MOJIBAKE_FIXED
+            print(done.format(file=path, backup=backup), file=sys.stderr)
     report = validate(
         root,
         tutor_home(),
+        run_graders=not args.no_grading,
         progress=None if args.json else lambda text: print(text, file=sys.stderr),
         device=args.device,
+        seeds=validation_seeds(args.seeds),
+        jobs=args.jobs or _default_jobs(),
     )
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "ok": report.ok,
-                    "faults": [
-                        {"file": f.file, "line": f.line, "message": f.message}
-                        for f in report.faults
-                    ],
-                },
-                ensure_ascii=False,
-            )
+        print_json(
+            {
+                "ok": report.ok,
+                "faults": [
+                    {
+                        "file": f.file,
+                        "line": f.line,
+                        "exercise": f.exercise or None,
+                        "message": f.message,
+                    }
+                    for f in report.faults
+                ],
+            }
         )
     elif report.ok:
         assert report.pack is not None
-        print(
-            M.CLI_VALIDATE_OK.format(
-                lessons=len(report.pack.lessons), exercises=len(report.pack.exercises)
-            )
-        )
+        done = M.CLI_VALIDATE_OK_STATIC if args.no_grading else M.CLI_VALIDATE_OK
+        print(done.format(lessons=len(report.pack.lessons), exercises=len(report.pack.exercises)))
     else:
         print(M.CLI_VALIDATE_FAULTS.format(n=len(report.faults)))
         for fault in report.faults:
             print(f"  {fault}")
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _default_jobs() -> int:
+    """Grading jobs at once: the cores this process may use (at least 1)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def print_json(data) -> None:
+    """One JSON object on stdout, in full or not at all (a closed pipe is handled in main)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
 
 
 def cmd_grade(args) -> int:
@@ -575,6 +643,41 @@ def cmd_pack_new(args) -> int:
         raise UsageError(str(exc)) from None
     print(M.CLI_PACK_NEW_DONE.format(path=target, n=len(files)))
     print(M.CLI_PACK_NEW_NEXT.format(path=target))
+    return EXIT_OK
+
+
+def cmd_pack_build(args) -> int:
+    from tutor.pack.choice import chosen_pack_dir
+    from tutor.pack.edition import EditionError, build_student_edition
+
+    source = Path(args.pack) if args.pack else chosen_pack_dir()[0]
+    out = Path(args.out)
+    try:
+        files = build_student_edition(source, out)
+    except EditionError as exc:
+        raise UsageError(str(exc)) from None
+    print(M.CLI_EDITION_DONE.format(path=out, n=len(files)))
+    print(M.CLI_EDITION_NEXT.format(path=out))
+    return EXIT_OK
+
+
+def cmd_pack_use(args) -> int:
+    from tutor.pack.choice import chosen_pack_dir, forget_pack, remember_pack
+    from tutor.pack.loader import builtin_pack_dir
+
+    if args.builtin:
+        forget_pack()
+        if not args.json:
+            print(M.CLI_PACK_USE_BUILTIN.format(path=builtin_pack_dir()))
+    elif args.dir:
+        pack = remember_pack(Path(args.dir))
+        if not args.json:
+            print(M.CLI_PACK_USE_DONE.format(title=pack.manifest.title, id=pack.id, path=pack.root))
+    folder, source = chosen_pack_dir()
+    if args.json:
+        print_json({"pack": str(folder), "source": source})
+    elif not args.dir and not args.builtin:
+        print(M.CLI_PACK_USE_SHOW.format(path=folder, source=M.CLI_PACK_SOURCES[source]))
     return EXIT_OK
 
 
