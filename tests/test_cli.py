@@ -274,8 +274,8 @@ def test_validate_proves_solutions_pass_and_starters_fail(tmp_path):
     (root / "solutions/relu.py").write_text("def relu(x):\n    return x\n", encoding="utf-8")
     result = tutor("pack", "validate", str(root))
     assert result.returncode == 1
-    assert "solutions/relu.py: örnek çözüm geçmedi" in result.stdout
-    assert "exercises/relu.py: başlangıç dosyası geçti" in result.stdout
+    assert "solutions/relu.py:1: [relu] örnek çözüm geçmedi" in result.stdout
+    assert "exercises/relu.py:1: [relu] başlangıç dosyası geçti" in result.stdout
 
 
 def test_validate_fix_encoding_repairs_mojibake(tmp_path):

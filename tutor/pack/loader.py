@@ -136,23 +136,29 @@ def collect_pack(root: Path | str, *, salvage: bool = False) -> tuple[Pack | Non
 
 
 def _salvage_lesson(data, root: Path, student: bool) -> model.Lesson | None:
-    """A stand-in lesson holding the exercises of a faulty lesson file that are valid."""
-    if not isinstance(data, dict) or not isinstance(data.get("exercises"), list):
+    """A stand-in for a faulty lesson file: its sections and exercises that are valid."""
+    if not isinstance(data, dict):
+        return None
+
+    def valid(cls: type, items, placeholder=None) -> list:
+        built = []
+        for raw in items if isinstance(items, list) else []:
+            obj, problems = build(
+                cls, raw, lambda rel, optional: check_pack_path(root, rel, optional and student)
+            )
+            if obj is not None and not problems:
+                built.append(obj)
+            elif placeholder is not None:
+                built.append(placeholder)  # keeps the indexes that lines are looked up by
+        return built
+
+    exercises = valid(model.Exercise, data.get("exercises"))
+    sections = valid(model.Section, data.get("sections"), model.Section("-", "-"))
+    if not exercises and not any(s.examples for s in sections):
         return None
     lesson_id = data.get("id") if isinstance(data.get("id"), str) else "?"
-    exercises = []
-    for raw in data["exercises"]:
-        exercise, problems = build(
-            model.Exercise,
-            raw,
-            lambda rel, optional: check_pack_path(root, rel, optional and student),
-        )
-        if exercise is not None and not problems:
-            exercises.append(exercise)
-    if not exercises:
-        return None
     return model.Lesson(
-        id=lesson_id, number=0, title=lesson_id, summary="-", sections=[], exercises=exercises
+        id=lesson_id, number=0, title=lesson_id, summary="-", sections=sections, exercises=exercises
     )
 
 
