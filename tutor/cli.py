@@ -122,12 +122,43 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "grade", parents=common, help="eğitmen: birçok öğrencinin çalışma alanını değerlendir"
     )
-    p.add_argument("dirs", nargs="+", metavar="KLASÖR", help="öğrencilerin çalışma alanları")
+    p.add_argument("dirs", nargs="*", metavar="KLASÖR", help="öğrencilerin çalışma alanları")
+    p.add_argument(
+        "--roster",
+        metavar="CSV",
+        help="öğrenci listesi: her satırda öğrenci numarası, ad, klasör (CSV)",
+    )
     p.add_argument(
         "--out", default="tutor-sonuclar", metavar="KLASÖR", help="raporların yazılacağı klasör"
     )
     p.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="aynı anda kaç değerlendirme"
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="aynı anda kaç değerlendirme (varsayılan: kullanılabilir çekirdek sayısı)",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="yarıda kalan değerlendirmeyi sürdür (aynı --out, aynı tohum)",
+    )
+    p.add_argument(
+        "--student",
+        action="append",
+        metavar="NO",
+        help="yalnızca bu öğrenciyi yeniden değerlendir (birden çok verilebilir)",
+    )
+    p.add_argument(
+        "--exercise",
+        action="append",
+        metavar="KİMLİK",
+        help="yalnızca bu alıştırmayı yeniden değerlendir (birden çok verilebilir)",
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV'yi Türkçe Excel için yaz: ';' ayırıcı, ondalık virgül, UTF-8 BOM",
     )
     pack = sub.add_parser("pack", help="eğitmen araçları")
     pack_sub = pack.add_subparsers(
@@ -591,46 +622,139 @@ def print_json(data) -> None:
 
 
 def cmd_grade(args) -> int:
-    import os
-
-    from tutor.batch import grade_workspaces, write_reports
+    from tutor.batch import RunError, grade_class
+    from tutor.reports import student_totals, write_reports
+    from tutor.roster import RosterError, read_roster, students_from_folders
+    from tutor.validate import validate
+    from tutor.workspace import tutor_home
 
     session = _session(args)
-    total = len(args.dirs) * len(session.pack.exercises)
-    done = 0
+    pack, home = session.pack, tutor_home()
+    try:
+        students = read_roster(Path(args.roster)) if args.roster else []
+    except RosterError as exc:
+        raise UsageError(str(exc)) from None
+    for folder in args.dirs:
+        if not Path(folder).is_dir():
+            raise UsageError(M.GRADE_BATCH_NOT_A_DIR.format(path=folder))
+    students += students_from_folders([Path(d) for d in args.dirs])
+    if not students:
+        raise UsageError(M.CLI_GRADE_NO_STUDENTS)
+    if len({s.id for s in students}) != len(students):
+        raise UsageError(M.CLI_GRADE_DUPLICATE_IDS)
 
-    def on_done(_learner: str, _exercise: str) -> None:
-        nonlocal done
-        done += 1
-        if not args.json and sys.stderr.isatty():
-            print(M.CLI_GRADE_PROGRESS.format(done=done, total=total), end="\r", file=sys.stderr)
+    class PackRefused(Exception):
+        def __init__(self, faults):
+            self.faults = faults
 
-    report = grade_workspaces(
-        session,
-        [Path(d) for d in args.dirs],
-        seed=args.seed,
-        device=args.device,
-        jobs=args.jobs or os.cpu_count() or 2,
-        on_done=on_done,
-    )
-    paths = write_reports(report, Path(args.out))
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
-        return EXIT_OK
-    for learner in report.learners:
-        missing = sum(r.verdict is None for r in learner.exercises)
-        print(
-            M.CLI_GRADE_ROW.format(
-                name=learner.name,
-                passed=learner.passed,
-                total=len(learner.exercises),
-                score=100 * learner.score,
-                missing=missing,
-            )
+    def check_pack(exercises, seed: int) -> None:
+        if not args.json:
+            print(M.CLI_GRADE_VALIDATING.format(n=len(exercises), seed=seed), file=sys.stderr)
+        report = validate(
+            pack.root,
+            home,
+            device=args.device,
+            seeds=[seed],
+            check_wrong=False,
+            run_examples=False,
+            jobs=args.jobs or _default_jobs(),
+            exercises={ex.id for ex in exercises},
         )
-    print(M.CLI_GRADE_SEED.format(seed=report.seed))
-    print(M.CLI_GRADE_WRITTEN.format(paths=", ".join(map(str, paths))))
-    return EXIT_OK
+        if not report.ok:
+            raise PackRefused(report.faults)
+
+    bar = _ProgressBar(enabled=not args.json and sys.stderr.isatty())
+    try:
+        result = grade_class(
+            pack,
+            home,
+            students,
+            Path(args.out),
+            seed=args.seed,
+            device=args.device,
+            jobs=args.jobs or _default_jobs(),
+            resume=args.resume,
+            only_students=args.student,
+            only_exercises=args.exercise,
+            on_progress=bar.update,
+            before_grading=check_pack,
+        )
+    except RunError as exc:
+        raise UsageError(str(exc)) from None
+    except PackRefused as refused:
+        bar.close()
+        if args.json:
+            message = "\n".join(str(f) for f in refused.faults)
+            print_json({"error": {"kind": "pack", "message": message}})
+        else:
+            print(M.CLI_GRADE_PACK_BROKEN.format(n=len(refused.faults)), file=sys.stderr)
+            for fault in refused.faults:
+                print(f"  {fault}", file=sys.stderr)
+        return EXIT_USAGE
+    bar.close()
+    paths = write_reports(result, Path(args.out), excel=args.excel)
+    faults = result.pack_faults
+    if args.json:
+        from tutor.reports import report_json
+
+        print_json(report_json(result))
+    else:
+        for student in result.students:
+            totals = student_totals(result, student)
+            print(
+                M.CLI_GRADE_ROW_POINTS.format(
+                    id=student.id,
+                    name=student.name,
+                    points=totals["points"],
+                    max=totals["max_points"],
+                    percent=totals["percent"],
+                    passed=totals["passed"],
+                    total=totals["total"],
+                    missing=totals["missing"],
+                )
+            )
+        if faults:
+            print(M.CLI_GRADE_PACK_FAULTS, file=sys.stderr)
+            for exercise_id, fault in faults.items():
+                print(f"  {exercise_id}: {fault.get('message', '')}", file=sys.stderr)
+        if result.unfinished:
+            print(M.CLI_GRADE_UNFINISHED.format(n=result.unfinished), file=sys.stderr)
+        print(M.CLI_GRADE_SEED.format(seed=result.seed))
+        print(M.CLI_GRADE_WRITTEN.format(paths=", ".join(map(str, paths))))
+    return EXIT_USAGE if faults or result.unfinished else EXIT_OK
+
+
+class _ProgressBar:
+    """One line on the terminal, redrawn as each result comes: how far, how fast, who."""
+
+    WIDTH = 24
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.drawn = False
+
+    def update(self, done: int, total: int, entry) -> None:
+        if not self.enabled or total == 0:
+            return
+        filled = round(self.WIDTH * done / total)
+        rate = done / max(time.monotonic() - self.started, 1e-6)
+        line = M.CLI_GRADE_BAR.format(
+            bar="█" * filled + "░" * (self.WIDTH - filled),
+            done=done,
+            total=total,
+            rate=rate,
+            student=f"{entry.student} ({entry.exercise})",
+        )
+        sys.stderr.write("\r" + line[:120].ljust(120))
+        sys.stderr.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\r" + " " * 120 + "\r")
+            sys.stderr.flush()
+            self.drawn = False
 
 
 def cmd_pack_new(args) -> int:

@@ -700,14 +700,14 @@ VALIDATE_WRONG_KIND = "'{kind}' türünde bir hata bekleniyordu, {got} geldi."
 VALIDATE_NO_ERROR = "hata yok"
 VALIDATE_WRONG_MESSAGE = "ileti '{words}' sözlerini içermiyor; gelen ileti: {got}"
 VALIDATE_WRONG_NO_CHECK = "'{name}' adında bir denetim yok; denetimler: {names}"
-VALIDATE_WRONG_CHECK_PASSED = (
-    "'{name}' denetimi geçti; gönderim başka bir yerden kaldı: {problem}"
-)
+VALIDATE_WRONG_CHECK_PASSED = "'{name}' denetimi geçti; gönderim başka bir yerden kaldı: {problem}"
 VALIDATE_WRONG_HEADER = (
     "bilinen yanlış gönderimin başlığı eksik ({missing}); dosya '# hata:', '# beklenen-denetim:' "
     "(ya da '# beklenen-hata:') ve '# beklenen-mesaj:' satırlarıyla başlamalı."
 )
-VALIDATE_WRONG_UNKNOWN = "'{id}' adında bir alıştırma yok; wrong/ altındaki klasör adı bir alıştırma kimliği olmalı."
+VALIDATE_WRONG_UNKNOWN = (
+    "'{id}' adında bir alıştırma yok; wrong/ altındaki klasör adı bir alıştırma kimliği olmalı."
+)
 VALIDATE_RUNNING_EXAMPLES = "Ders örnekleri çalıştırılıyor ({n} ders)..."
 VALIDATE_SEEDS = "Her örnek çözüm {n} tohumla değerlendiriliyor."
 VALIDATE_EXAMPLE_ERROR = "'{title}' örneği hata verdi: {error}"
@@ -725,7 +725,9 @@ PACK_CHOICE_ENV_GONE = (
     "{var} ortam değişkeninin gösterdiği '{path}' bir ders paketi değil (pack.yaml yok)."
 )
 EDITION_ALREADY_STUDENT = "'{path}' zaten bir öğrenci sürümü; öğrenci sürümü tam paketten yapılır."
-EDITION_OUT_NOT_EMPTY = "'{path}' boş değil; öğrenci sürümü için boş ya da olmayan bir klasör verin."
+EDITION_OUT_NOT_EMPTY = (
+    "'{path}' boş değil; öğrenci sürümü için boş ya da olmayan bir klasör verin."
+)
 CLI_EDITION_DONE = (
     "Öğrenci sürümü yazıldı: {path} ({n} dosya; örnek çözümler ve bilinen yanlış gönderimler "
     "dışarıda bırakıldı)."
@@ -743,4 +745,74 @@ CLI_PACK_SOURCES = {
 }
 CLI_VALIDATE_OK_STATIC = (
     "Paket dosyaları geçerli: {lessons} ders, {exercises} alıştırma (çözümler değerlendirilmedi)."
+)
+ROSTER_UNREADABLE = "Öğrenci listesi '{path}' okunamadı: {error}."
+ROSTER_ENCODING = (
+    "Öğrenci listesi '{path}' ne UTF-8 ne de Windows-1254; dosyayı UTF-8 olarak kaydedin."
+)
+ROSTER_EMPTY = "Öğrenci listesi '{path}' boş."
+ROSTER_ROW = (
+    "{path}:{line}: öğrenci numarası ya da klasör eksik; her satır 'öğrenci numarası, ad, "
+    "klasör' olmalı."
+)
+ROSTER_DUPLICATE = (
+    "{path}:{line}: '{id}' numaralı öğrenci iki kez yazılmış (ilki {first}. satırda)."
+)
+GRADE_BATCH_SYMLINK = (
+    "{path} bir bağlantı (symlink) ya da çalışma alanının dışını gösteriyor; yalnızca öğrencinin "
+    "kendi dosyası değerlendirilir."
+)
+GRADE_BATCH_UNREADABLE = "{path} okunamadı: {error}"
+GRADE_BATCH_TOO_BIG = "{path} çok büyük ({limit} KiB sınırı aşılıyor); değerlendirilmedi."
+GRADE_BATCH_CONVERTED = (
+    "dosya {encoding} kodlamasıyla kaydedilmiş; UTF-8'e çevrilerek değerlendirildi."
+)
+GRADE_BATCH_NOT_UTF8 = "dosya UTF-8 değil ({line}. satırda geçersiz bayt); okunamayan baytlar '�' olarak değerlendirildi."
+GRADE_BATCH_ERROR = "değerlendirilemedi (öğrencinin hatası değil; --resume yeniden dener): {detail}"
+GRADE_BATCH_QUIZ_UNREADABLE = "ilerleme kaydı okunamadı: {error}"
+GRADE_BATCH_NO_STATE = (
+    "'{path}' içinde sürdürülecek bir değerlendirme yok; önce --resume olmadan çalıştırın."
+)
+GRADE_BATCH_OTHER_PACK = (
+    "'{path}' içindeki değerlendirme başka bir paketin ({pack}); başka bir --out klasörü verin."
+)
+GRADE_BATCH_OTHER_SEED = (
+    "Sürdürülen değerlendirmenin tohumu {seed}; aynı raporlar için tohum değiştirilemez "
+    "(--seed vermeyin ya da --seed {seed} verin)."
+)
+GRADE_BATCH_UNKNOWN_STUDENT = "'{id}' numaralı bir öğrenci yok."
+GRADE_BATCH_UNKNOWN_EXERCISE = "'{id}' adında bir alıştırma yok."
+REPORT_PACK_FAULT = "paket hatası, öğrencinin değil: {detail}"
+FEEDBACK_TITLE = "Geri bildirim: {name} ({id})"
+FEEDBACK_META = "Paket: {title} · tohum: {seed} · değerlendirme: {date}"
+FEEDBACK_TOTAL = "Toplam: {points} / {max} puan (%{percent:.0f}); {passed}/{total} alıştırma geçti."
+FEEDBACK_QUIZ = "Ders sonu sınavları: {correct}/{total} doğru (ilerleme kaydınızdan)."
+FEEDBACK_POINTS = "Puan: {points} / {max}"
+FEEDBACK_FILE = "Dosya: `{file}` (sha256 {sha}…)"
+FEEDBACK_HIDDEN = "gizli denetim {n}"
+FEEDBACK_NOT_GRADED = "Bu alıştırma henüz değerlendirilemedi; eğitmeniniz yeniden değerlendirecek."
+FEEDBACK_PACK_FAULT = (
+    "Bu alıştırma, paketteki bir hata yüzünden değerlendirilemedi; puanınızı etkilemez."
+)
+CLI_GRADE_VALIDATING = "Paket denetleniyor ({n} alıştırma, tohum {seed})..."
+CLI_GRADE_PACK_BROKEN = "Paket bozuk; değerlendirme başlamadı ({n} sorun):"
+CLI_GRADE_BAR = "{bar} {done}/{total} · {rate:.1f}/sn · {student}"
+CLI_GRADE_ROW_POINTS = (
+    "{id} ({name}): {points:g}/{max:g} puan (%{percent:.0f}), {passed}/{total} geçti, "
+    "{missing} teslim edilmedi"
+)
+CLI_GRADE_PACK_FAULTS = "Paket hataları (öğrencilerin puanını etkilemedi):"
+CLI_GRADE_UNFINISHED = (
+    "{n} değerlendirme yapılamadı; sorun giderilince kalanlar için: tutor grade ... --resume"
+)
+CLI_GRADE_NOTHING = "Yeniden değerlendirilecek bir şey yok; raporlar yeniden yazıldı."
+CLI_GRADE_NO_STUDENTS = (
+    "Değerlendirilecek öğrenci yok: klasörleri verin ya da --roster ile bir öğrenci listesi."
+)
+CLI_GRADE_DUPLICATE_IDS = (
+    "Aynı öğrenci numarası hem listede hem klasörlerde var; ikisinden birini verin."
+)
+VALIDATE_RETRYING_SLOW = (
+    "{n} örnek çözüm süre sınırını aştı; başka değerlendirmeler yavaşlatmış olabilir, tek tek "
+    "yeniden deneniyor..."
 )
