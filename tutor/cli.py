@@ -200,6 +200,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", nargs="?", metavar="KLASÖR", help="seçilecek paket")
     p.add_argument("--builtin", action="store_true", help="seçimi kaldır, yerleşik pakete dön")
     p.add_argument("--json", action="store_true", default=False, help="makine okunur çıktı")
+    p = pack_sub.add_parser(
+        "export", help="paketi Gradescope ya da GitHub Classroom için dışa aktar"
+    )
+    p.add_argument("--gradescope", metavar="ZIP", help="Gradescope değerlendiricisi (zip)")
+    p.add_argument("--classroom", metavar="KLASÖR", help="GitHub Classroom şablon deposu")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="Gradescope'ta herkesin tohumu (varsayılan: rastgele)",
+    )
+    p.add_argument(
+        "--pack", metavar="KLASÖR", default=None, help="tam paket (varsayılan: seçili paket)"
+    )
     p = pack_sub.add_parser("schema", help="ders dosyalarının JSON şemasını yaz")
     p.add_argument(
         "out", nargs="?", default="-", metavar="KLASÖR", help="verilmezse şema ekrana yazılır"
@@ -261,6 +276,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cmd_pack_build(args)
         if args.pack_command == "use":
             return cmd_pack_use(args)
+        if args.pack_command == "export":
+            return cmd_pack_export(args)
         parser.parse_args(["pack", "--help"])
     handler = {
         "list": cmd_list,
@@ -802,6 +819,41 @@ def cmd_pack_use(args) -> int:
         print_json({"pack": str(folder), "source": source})
     elif not args.dir and not args.builtin:
         print(M.CLI_PACK_USE_SHOW.format(path=folder, source=M.CLI_PACK_SOURCES[source]))
+    return EXIT_OK
+
+
+def cmd_pack_export(args) -> int:
+    from tutor.pack.choice import chosen_pack_dir
+    from tutor.validate import validate
+    from tutor.workspace import tutor_home
+
+    if not args.gradescope and not args.classroom:
+        raise UsageError(M.CLI_EXPORT_WHICH)
+    source = Path(args.pack) if args.pack else chosen_pack_dir()[0]
+    report = validate(source, tutor_home(), run_graders=False)
+    if not report.ok:
+        print(M.CLI_EXPORT_BROKEN, file=sys.stderr)
+        for fault in report.faults:
+            print(f"  {fault}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.gradescope:
+        import json as _json
+        import zipfile
+
+        from tutor.export.gradescope import SETTINGS, build_autograder
+
+        path = build_autograder(source, Path(args.gradescope), seed=args.seed)
+        with zipfile.ZipFile(path) as archive:
+            seed = _json.loads(archive.read(SETTINGS))["seed"]
+        print(M.CLI_EXPORT_GRADESCOPE_DONE.format(path=path, seed=seed))
+    if args.classroom:
+        from tutor.export.classroom import ExportError, build_template
+
+        try:
+            files = build_template(source, Path(args.classroom))
+        except ExportError as exc:
+            raise UsageError(str(exc)) from None
+        print(M.CLI_EXPORT_CLASSROOM_DONE.format(path=args.classroom, n=len(files)))
     return EXIT_OK
 
 

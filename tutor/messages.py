@@ -816,3 +816,38 @@ VALIDATE_RETRYING_SLOW = (
     "{n} örnek çözüm süre sınırını aştı; başka değerlendirmeler yavaşlatmış olabilir, tek tek "
     "yeniden deneniyor..."
 )
+GRADESCOPE_HIDDEN_TEST = "{name} — gizli denetimler"
+GRADESCOPE_SUMMARY = "Toplam: {points:g} / {max:g} puan; {passed}/{total} alıştırma geçti."
+GRADESCOPE_FAILED = "Değerlendirme çalıştırılamadı: {error}. Lütfen eğitmeninize bildirin."
+CLASSROOM_WORKFLOW_COMMENT = (
+    "tutor pack export --classroom ile yazıldı: her alıştırma tutor submit ile değerlendirilir."
+)
+CLASSROOM_README = """# {title}
+
+Alıştırmalarınızı bu depodaki dosyalarda çözün ve gönderin (`git push`). Her gönderimde GitHub
+alıştırmaları otomatik olarak değerlendirir; sonucu deponuzun **Actions** sekmesinde görürsünüz.
+
+| dosya | alıştırma | puan |
+| --- | --- | --- |
+{rows}
+Kendi bilgisayarınızda denemek için (Python 3.10 ya da sonrası):
+
+```bash
+python -m pip install torch --index-url https://download.pytorch.org/whl/cpu
+python -m pip install ./{tool}/kaynak
+tutor pack use {tool}/paket
+tutor --workspace . submit ALIŞTIRMA
+```
+
+`{tool}/` klasöründeki dosyaları değiştirmeyin: değerlendirme onları kullanır.
+"""
+CLI_EXPORT_GRADESCOPE_DONE = (
+    "Gradescope değerlendiricisi yazıldı: {path} (tohum {seed}). Gradescope'ta ödevin "
+    "'Configure Autograder' sayfasına yükleyin."
+)
+CLI_EXPORT_CLASSROOM_DONE = (
+    "GitHub Classroom şablonu yazıldı: {path} ({n} dosya). Bir depoya gönderip Classroom'da "
+    "ödevin şablonu yapın."
+)
+CLI_EXPORT_WHICH = "Ne yazılacağını seçin: --gradescope ZIP ya da --classroom KLASÖR."
+CLI_EXPORT_BROKEN = "Paket dışa aktarılamadı; önce sorunları düzeltin (tutor pack validate):"
