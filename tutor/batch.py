@@ -22,6 +22,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -41,6 +42,7 @@ STATE_DIR = ".tutor-durum"
 RUN_FILE = "calistirma.json"
 RESULTS_FILE = "sonuclar.jsonl"
 MAX_SUBMISSION_BYTES = 1024 * 1024
+SYNC_EVERY_S = 2.0
 
 # Statuses of one (student, exercise): the first three are final; the last two are graded
 # again on --resume (a pack fault once the pack is fixed, an unreachable worker at once).
@@ -162,6 +164,7 @@ class ClassState:
         self.run_file = self.folder / RUN_FILE
         self.results_file = self.folder / RESULTS_FILE
         self._handle = None
+        self._synced = time.monotonic()
 
     def exists(self) -> bool:
         return self.run_file.is_file()
@@ -191,13 +194,19 @@ class ClassState:
         self._handle = self.results_file.open("a", encoding="utf-8")
 
     def append(self, entry: Entry) -> None:
+        """Flushed at once: a killed process loses nothing. Forced to the disk itself every
+        few seconds (fsync costs milliseconds): a power cut loses at most those seconds."""
         assert self._handle is not None
         self._handle.write(json.dumps(entry.to_json(), ensure_ascii=False) + "\n")
         self._handle.flush()
-        os.fsync(self._handle.fileno())
+        if time.monotonic() - self._synced > SYNC_EVERY_S:
+            os.fsync(self._handle.fileno())
+            self._synced = time.monotonic()
 
     def close(self) -> None:
         if self._handle is not None:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
             self._handle.close()
             self._handle = None
 
