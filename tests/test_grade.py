@@ -438,3 +438,17 @@ def test_json_piped_into_head_ends_quietly(tmp_path):
             command,
             result.stderr,
         )
+
+
+def test_a_reference_that_raises_stops_the_run_before_any_student_gets_a_zero(tmp_path):
+    root = small_pack(tmp_path, {"relu": 1.0})
+    grader = root / "graders/relu.py"
+    grader.write_text(
+        grader.read_text("utf-8").replace("reference=F.relu,", "reference=lambda x: x.bozuk(),"),
+        encoding="utf-8",
+    )
+    ws = workspace(tmp_path, "ogrenci", {"relu": solution("relu")})
+    out = tmp_path / "rapor"
+    result = _grade(root, out, dirs=[ws])
+    assert result.returncode == 2
+    assert "[relu]" in result.stderr and not (out / "sonuclar.json").exists()

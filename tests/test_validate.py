@@ -185,3 +185,36 @@ def test_the_small_pack_validates(tmp_path, tutor_home):
     report = _validate(root, tutor_home)
     assert report.ok, _texts(report)
     assert LESSON_HEAD in (root / "lessons/ders.yaml").read_text(encoding="utf-8")
+
+
+def test_a_case_of_the_wrong_type_is_the_graders_fault_not_the_solutions(tmp_path, tutor_home):
+    root = small_pack(tmp_path, {"relu": 1.0})
+    grader = root / "graders/relu.py"
+    text = grader.read_text("utf-8").replace(
+        'Case("küçük girdiler", lambda g: inputs(g.randn(4, 5))),',
+        'Case("küçük girdiler", lambda g: g.randn(4, 5)),',  # inputs(...) forgotten
+    )
+    grader.write_text(text, encoding="utf-8")
+    report = _validate(root, tutor_home, seeds=[7], run_examples=False)
+    (fault,) = report.faults
+    assert str(fault).startswith("graders/relu.py:1: [relu]"), str(fault)
+
+
+def test_a_grader_that_hangs_is_given_up_on_and_named(tmp_path, tutor_home, monkeypatch):
+    import time
+
+    from tutor import jobs
+
+    lesson = lesson_text({"relu": 1.0}).replace(
+        "    points: 1.0\n", "    points: 1.0\n    timeout_s: 1\n"
+    )
+    root = small_pack(tmp_path, {"relu": 1.0}, lesson=lesson)
+    grader = root / "graders/relu.py"
+    grader.write_text("import time\ntime.sleep(20)\n" + grader.read_text("utf-8"), encoding="utf-8")
+    monkeypatch.setattr(jobs, "DEADLINE_MARGIN_S", 2.0)
+    started = time.monotonic()
+    report = _validate(root, tutor_home, seeds=[7], run_examples=False)
+    assert time.monotonic() - started < 18
+    (fault,) = report.faults
+    assert str(fault).startswith("graders/relu.py:1: [relu] değerlendiricide hata")
+    assert "5 sn içinde bitmedi" in str(fault)

@@ -694,7 +694,9 @@ VALIDATE_FLAKY = (
     "(tohum {seed}: {detail}). Toleransları ya da rastgele durumların aralığını gözden geçirin."
 )
 VALIDATE_GRADER_FAULT = "değerlendiricide hata (öğrenci gönderimleri değerlendirilemez): {detail}"
-VALIDATE_COULD_NOT_GRADE = "değerlendirilemedi: {detail}"
+VALIDATE_COULD_NOT_GRADE = (
+    "değerlendirilemedi (değerlendiricinin durumları ya da referansı hata vermiş olabilir): {detail}"
+)
 VALIDATE_WRONG_PASSED = "bilinen yanlış gönderim geçti; değerlendirici bu hatayı yakalamıyor: {bug}"
 VALIDATE_WRONG_KIND = "'{kind}' türünde bir hata bekleniyordu, {got} geldi."
 VALIDATE_NO_ERROR = "hata yok"

@@ -506,10 +506,10 @@ def validate(
         say(M.VALIDATE_RETRYING_SLOW.format(n=len(slow)))
         run_parallel(slow, 1, keep)
     everything = list(outcomes.values())
-    if everything and all(o.fault and not o.fault.is_pack_fault for o in everything):
+    if len(to_grade) > 1 and all(o.fault and not o.fault.is_pack_fault for o in everything):
         messages = {o.fault.message for o in everything if o.fault}
         if len(messages) == 1:
-            raise CannotGrade(messages.pop())  # e.g. the worker cannot start
+            raise CannotGrade(messages.pop())  # the same for every exercise: the worker
     for _, ex in to_grade:
         _judge_exercise(pack, ex, seeds, outcomes, report)
     if run_examples:
@@ -539,25 +539,16 @@ def _judge_exercise(
     pack: Pack, ex: model.Exercise, seeds: list[int], outcomes: dict, report: Report
 ) -> None:
     mine = {key: o for key, o in outcomes.items() if key[1] == ex.id}
-    pack_faults = [o.fault for o in mine.values() if o.fault and o.fault.is_pack_fault]
-    if pack_faults:
-        fault = pack_faults[0]
+    faults = [o.fault for o in mine.values() if o.fault is not None]
+    if faults:
+        # Only the pack's own files are graded here, so a run that could not grade them is the
+        # grader's doing (or the machine's): said once, on the grader, never on the solution.
+        fault = next((f for f in faults if f.is_pack_fault), faults[0])
         file = _relative(pack, fault.file) or ex.grader
         detail = fault.message.replace(str(pack.root) + os.sep, "")
-        report.add(
-            Fault(file, fault.line or 1, M.VALIDATE_GRADER_FAULT.format(detail=detail), ex.id)
-        )
+        message = M.VALIDATE_GRADER_FAULT if fault.is_pack_fault else M.VALIDATE_COULD_NOT_GRADE
+        report.add(Fault(file, fault.line or 1, message.format(detail=detail), ex.id))
         return
-    for key, outcome in mine.items():
-        if outcome.fault is not None:
-            report.add(
-                Fault(
-                    key[3],
-                    1,
-                    M.VALIDATE_COULD_NOT_GRADE.format(detail=outcome.fault.message),
-                    ex.id,
-                )
-            )
     solution = {seed: mine.get(("solution", ex.id, seed, ex.solution)) for seed in seeds}
     verdicts = {s: o.verdict for s, o in solution.items() if o is not None and o.verdict}
     starter = mine.get(("starter", ex.id, seeds[0], ex.starter))
