@@ -452,3 +452,17 @@ def test_a_reference_that_raises_stops_the_run_before_any_student_gets_a_zero(tm
     result = _grade(root, out, dirs=[ws])
     assert result.returncode == 2
     assert "[relu]" in result.stderr and not (out / "sonuclar.json").exists()
+
+
+def test_the_progress_bar_says_how_far_how_fast_and_who(capsys):
+    from tutor.cli import _ProgressBar
+
+    bar = _ProgressBar(enabled=True)
+    bar.update(3, 12, Entry("2024001", "relu", "graded", "t", "f"))
+    drawn = capsys.readouterr().err
+    assert "██████░░░░░░░░░░░░░░░░░░ 3/12" in drawn and "2024001 (relu)" in drawn and "/sn" in drawn
+    bar.close()
+    assert capsys.readouterr().err.strip() == ""
+    quiet = _ProgressBar(enabled=False)
+    quiet.update(1, 2, Entry("x", "relu", "graded", "t", "f"))
+    assert capsys.readouterr().err == ""

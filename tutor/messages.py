@@ -120,11 +120,9 @@ CLI_PROGRESS_TOTAL = "Toplam: {passed}/{total} alıştırma geçti."
 CLI_VALIDATE_OK = "Paket geçerli: {lessons} ders, {exercises} alıştırma. Her örnek çözüm geçti, her başlangıç dosyası kaldı."
 CLI_VALIDATE_FAULTS = "Pakette {n} sorun bulundu:"
 CLI_VALIDATE_CHECKING = "Örnek çözümler ve başlangıç dosyaları değerlendiriliyor ({n} alıştırma)..."
-CLI_VALIDATE_SOLUTION_FAILED = "örnek çözüm geçmedi: {detail}"
 CLI_VALIDATE_STARTER_PASSED = (
     "başlangıç dosyası geçti; başlangıç dosyası kalmalı (öğrenciye çözüm verilmiş olur)."
 )
-CLI_VALIDATE_STARTER_ERROR = "başlangıç dosyası değerlendirilemedi: {detail}"
 CLI_WATCH_WAITING = "'{path}' izleniyor; her kayıtta yeniden değerlendirilecek. Çıkmak için Ctrl+C."
 CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor..."
 CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
@@ -138,8 +136,6 @@ GRADE_BATCH_NOT_A_DIR = (
     "'{path}' bir klasör değil ya da yok; her öğrencinin çalışma alanı klasörünü verin."
 )
 GRADE_BATCH_MISSING = "teslim edilmedi ({path} yok)"
-CLI_GRADE_PROGRESS = "{done}/{total} değerlendirildi"
-CLI_GRADE_ROW = "{name}: {passed}/{total} geçti, puan %{score:.0f}, {missing} teslim edilmedi"
 CLI_GRADE_WRITTEN = "Raporlar: {paths}"
 CLI_GRADE_SEED = (
     "Tohum: {seed} (herkes aynı durumlarla değerlendirildi; --seed {seed} ile tekrarlanır)"
@@ -807,7 +803,6 @@ CLI_GRADE_PACK_FAULTS = "Paket hataları (öğrencilerin puanını etkilemedi):"
 CLI_GRADE_UNFINISHED = (
     "{n} değerlendirme yapılamadı; sorun giderilince kalanlar için: tutor grade ... --resume"
 )
-CLI_GRADE_NOTHING = "Yeniden değerlendirilecek bir şey yok; raporlar yeniden yazıldı."
 CLI_GRADE_NO_STUDENTS = (
     "Değerlendirilecek öğrenci yok: klasörleri verin ya da --roster ile bir öğrenci listesi."
 )
