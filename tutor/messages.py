@@ -810,8 +810,8 @@ CLI_GRADE_DUPLICATE_IDS = (
     "Aynı öğrenci numarası hem listede hem klasörlerde var; ikisinden birini verin."
 )
 VALIDATE_RETRYING_SLOW = (
-    "{n} örnek çözüm süre sınırını aştı; başka değerlendirmeler yavaşlatmış olabilir, tek tek "
-    "yeniden deneniyor..."
+    "{n} değerlendirme süre sınırını aştı; yanındaki değerlendirmeler yavaşlatmış olabilir, tek "
+    "tek yeniden deneniyor..."
 )
 GRADESCOPE_HIDDEN_TEST = "{name} — gizli denetimler"
 GRADESCOPE_SUMMARY = "Toplam: {points:g} / {max:g} puan; {passed}/{total} alıştırma geçti."

@@ -497,10 +497,12 @@ def validate(
     if not run_parallel(tasks, jobs, keep):
         device_fault = next(o.fault for o in outcomes.values() if o.fault)
         raise CannotGrade(device_fault.message)
-    # A reference solution over its time limit may only have been slowed by the grading
-    # beside it: it is tried once more alone before the pack is blamed.
+    # A solution or a known-wrong submission over its time limit may only have been slowed by
+    # the grading beside it: it is tried once more alone before the pack is blamed.
     slow = [
-        (key, task) for key, task in tasks if key[0] == "solution" and _timed_out(outcomes.get(key))
+        (key, task)
+        for key, task in tasks
+        if key[0] != "starter" and _timed_out(outcomes.get(key)) and not _expects_timeout(pack, key)
     ]
     if slow:
         say(M.VALIDATE_RETRYING_SLOW.format(n=len(slow)))
@@ -519,6 +521,13 @@ def validate(
         for item in pack.lessons:
             report.faults.extend(check_examples(item))
     return report.finish()
+
+
+def _expects_timeout(pack: Pack, key: tuple) -> bool:
+    if key[0] != "wrong":
+        return False
+    text = pack.path(key[3]).read_text(encoding="utf-8", errors="replace")
+    return wrong_expectations(text).get("beklenen-hata") == "timeout"
 
 
 def _timed_out(outcome: Outcome | None) -> bool:
