@@ -45,11 +45,11 @@ LOOP = "def {symbol}(*args, **kwargs):\n    while True:\n        pass\n"
 
 
 def wrong_dir(exercise_id: str) -> Path:
-    """Known-wrong submissions: wrong/<id>/ in the pack (tests/submissions/<id>/ before)."""
-    for folder in (ROOT / "wrong" / exercise_id, ROOT / "tests" / "submissions" / exercise_id):
-        if folder.is_dir():
-            return folder
-    raise SystemExit(f"no known-wrong submissions for {exercise_id}")
+    """The pack's known-wrong submissions for an exercise."""
+    folder = ROOT / "wrong" / exercise_id
+    if not folder.is_dir():
+        raise SystemExit(f"no known-wrong submissions for {exercise_id}")
+    return folder
 
 
 def generate_class(

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SUBMISSIONS
+from conftest import ROOT, WRONG
 
 
 def tutor(
@@ -79,7 +79,7 @@ def test_submit_json_prints_exactly_one_verdict_and_exit_codes_follow_it(tmp_pat
     failing = tutor(
         "submit",
         "softmax",
-        str(SUBMISSIONS / "softmax/no_max_shift.py"),
+        str(WRONG / "softmax/no_max_shift.py"),
         "--json",
         workspace=tmp_path,
     )
@@ -92,7 +92,7 @@ def test_submit_json_prints_exactly_one_verdict_and_exit_codes_follow_it(tmp_pat
 
 def test_status_follows_attempts(tmp_path):
     env = {"TUTOR_HOME": str(tmp_path / "ev")}
-    tutor("submit", "relu", str(SUBMISSIONS / "relu/inplace.py"), workspace=tmp_path, env=env)
+    tutor("submit", "relu", str(WRONG / "relu/inplace.py"), workspace=tmp_path, env=env)
     rows = {
         r["id"]: r["status"]
         for r in json.loads(tutor("list", "--json", workspace=tmp_path, env=env).stdout)
@@ -118,7 +118,7 @@ def test_seed_replays_a_run_exactly(tmp_path):
             tutor(
                 "submit",
                 "softmax",
-                str(SUBMISSIONS / "softmax/no_max_shift.py"),
+                str(WRONG / "softmax/no_max_shift.py"),
                 "--json",
                 "--seed",
                 "42",
@@ -134,7 +134,7 @@ def test_seed_replays_a_run_exactly(tmp_path):
         tutor(
             "submit",
             "softmax",
-            str(SUBMISSIONS / "softmax/no_max_shift.py"),
+            str(WRONG / "softmax/no_max_shift.py"),
             "--json",
             "--seed",
             "43",
@@ -235,7 +235,7 @@ def test_human_submit_output_is_turkish_and_names_the_failure(tmp_path):
     result = tutor(
         "submit",
         "softmax",
-        str(SUBMISSIONS / "softmax/ignores_dim.py"),
+        str(WRONG / "softmax/ignores_dim.py"),
         "--seed",
         "1",
         workspace=tmp_path,

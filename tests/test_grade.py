@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from conftest import ROOT, SUBMISSIONS
+from conftest import ROOT, WRONG
 from instructor_packs import lesson_text, small_pack, solution, starter, workspace
 from test_cli import tutor
 
@@ -41,7 +41,7 @@ def _class(tmp_path: Path) -> tuple[Path, Path]:
     root = small_pack(tmp_path)
     workspace(tmp_path, "ayse", {"relu": solution("relu"), "sigmoid": solution("sigmoid")})
     workspace(
-        tmp_path, "mehmet", {"relu": SUBMISSIONS / "relu/inplace.py", "sigmoid": starter("sigmoid")}
+        tmp_path, "mehmet", {"relu": WRONG / "relu/inplace.py", "sigmoid": starter("sigmoid")}
     )
     (tmp_path / "bos").mkdir()
     roster = _roster(

@@ -1,6 +1,6 @@
 """ModuleGrader: what it says about a learner's nn.Module, case by case.
 
-The realistic wrong submissions in tests/submissions/ go through the whole engine. These tests
+The realistic wrong submissions in wrong/ go through the whole engine. These tests
 drive the grader directly, in this process (values still make the round trip through the
 sandbox's encoding), for the messages and rules those files do not pin down.
 """

@@ -7,7 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, SUBMISSIONS
+from conftest import ROOT, WRONG
 from instructor_packs import LESSON_HEAD, lesson_text, small_pack
 from test_cli import tutor
 
@@ -106,7 +106,7 @@ def _wrong(root: Path, name: str, header: str, body: str) -> Path:
 def test_known_wrong_submissions_must_fail_as_declared(tmp_path, tutor_home):
     root = small_pack(tmp_path, {"relu": 1.0})
     (root / "wrong" / "relu").mkdir(parents=True)
-    shutil.copy(SUBMISSIONS / "relu/inplace.py", root / "wrong" / "relu" / "inplace.py")
+    shutil.copy(WRONG / "relu/inplace.py", root / "wrong" / "relu" / "inplace.py")
     solution = (ROOT / "solutions/tensorler/relu.py").read_text(encoding="utf-8")
     _wrong(
         root,
