@@ -7,14 +7,16 @@ as the CLI and the app: `Session.submit` / `Session.grade_file` through the work
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Hostile submissions (tests/submissions/_hostile) belong to the tests; known-wrong submissions
+# belong to the pack (wrong/<exercise id>/), where `tutor pack validate` proves them too.
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
+WRONG = ROOT / "wrong"
 sys.path.insert(0, str(ROOT))
 
 _HOME: Path | None = None
@@ -25,6 +27,7 @@ def pytest_configure(config):
     global _HOME
     import tempfile
 
+    config.addinivalue_line("markers", "slow: minutes long; runs only with TUTOR_SLOW=1")
     _HOME = Path(tempfile.mkdtemp(prefix="tutor-test-home-"))
     os.environ["TUTOR_HOME"] = str(_HOME)
     os.environ.pop("TUTOR_WORKSPACE", None)
@@ -68,22 +71,15 @@ def fresh_session(tmp_path, tutor_home):
     s.close()
 
 
-_HEADER = re.compile(r"^#\s*(hata|cihaz|beklenen-denetim|beklenen-mesaj|beklenen-hata):\s*(.*)$")
-
-
 def submission_expectations(path: Path) -> dict[str, str]:
     """Read a wrong submission's header: the bug, the check that must fail, the message."""
-    found: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = _HEADER.match(line)
-        if not match:
-            break
-        found[match.group(1)] = match.group(2).strip()
-    return found
+    from tutor.validate import wrong_expectations  # imported late: TUTOR_HOME is set first
+
+    return wrong_expectations(path.read_text(encoding="utf-8"))
 
 
 def wrong_submissions(exercise_ids: list[str] | None = None) -> list[Path]:
-    paths = sorted(p for p in SUBMISSIONS.glob("*/*.py") if not p.parent.name.startswith("_"))
+    paths = sorted(p for p in WRONG.glob("*/*.py") if not p.parent.name.startswith("_"))
     if exercise_ids is not None:
         paths = [p for p in paths if p.parent.name in exercise_ids]
     return paths

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SUBMISSIONS
+from conftest import ROOT, WRONG
 
 
 def tutor(
@@ -80,7 +80,7 @@ def test_submit_json_prints_exactly_one_verdict_and_exit_codes_follow_it(tmp_pat
     failing = tutor(
         "submit",
         "softmax",
-        str(SUBMISSIONS / "softmax/no_max_shift.py"),
+        str(WRONG / "softmax/no_max_shift.py"),
         "--json",
         workspace=tmp_path,
     )
@@ -93,7 +93,7 @@ def test_submit_json_prints_exactly_one_verdict_and_exit_codes_follow_it(tmp_pat
 
 def test_status_follows_attempts(tmp_path):
     env = {"TUTOR_HOME": str(tmp_path / "ev")}
-    tutor("submit", "relu", str(SUBMISSIONS / "relu/inplace.py"), workspace=tmp_path, env=env)
+    tutor("submit", "relu", str(WRONG / "relu/inplace.py"), workspace=tmp_path, env=env)
     rows = {
         r["id"]: r["status"]
         for r in json.loads(tutor("list", "--json", workspace=tmp_path, env=env).stdout)
@@ -119,7 +119,7 @@ def test_seed_replays_a_run_exactly(tmp_path):
             tutor(
                 "submit",
                 "softmax",
-                str(SUBMISSIONS / "softmax/no_max_shift.py"),
+                str(WRONG / "softmax/no_max_shift.py"),
                 "--json",
                 "--seed",
                 "42",
@@ -135,7 +135,7 @@ def test_seed_replays_a_run_exactly(tmp_path):
         tutor(
             "submit",
             "softmax",
-            str(SUBMISSIONS / "softmax/no_max_shift.py"),
+            str(WRONG / "softmax/no_max_shift.py"),
             "--json",
             "--seed",
             "43",
@@ -248,7 +248,7 @@ def test_human_submit_output_is_turkish_and_names_the_failure(tmp_path):
     result = tutor(
         "submit",
         "softmax",
-        str(SUBMISSIONS / "softmax/ignores_dim.py"),
+        str(WRONG / "softmax/ignores_dim.py"),
         "--seed",
         "1",
         workspace=tmp_path,
@@ -260,7 +260,9 @@ def test_human_submit_output_is_turkish_and_names_the_failure(tmp_path):
 
 
 def test_validate_builtin_pack_passes():
-    result = tutor("pack", "validate", str(ROOT), "--json")
+    # The files only: the grading half of validation is what test_pack_solutions,
+    # test_wrong_submissions and test_lesson_examples do for the built-in pack, test by test.
+    result = tutor("pack", "validate", str(ROOT), "--no-grading", "--json")
     report = json.loads(result.stdout)
     assert report["faults"] == [] and result.returncode == 0, report
 
@@ -287,8 +289,8 @@ def test_validate_proves_solutions_pass_and_starters_fail(tmp_path):
     (root / "solutions/relu.py").write_text("def relu(x):\n    return x\n", encoding="utf-8")
     result = tutor("pack", "validate", str(root))
     assert result.returncode == 1
-    assert "solutions/relu.py: örnek çözüm geçmedi" in result.stdout
-    assert "exercises/relu.py: başlangıç dosyası geçti" in result.stdout
+    assert "solutions/relu.py:1: [relu] örnek çözüm geçmedi" in result.stdout
+    assert "exercises/relu.py:1: [relu] başlangıç dosyası geçti" in result.stdout
 
 
 def test_validate_fix_encoding_repairs_mojibake(tmp_path):

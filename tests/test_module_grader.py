@@ -1,9 +1,8 @@
 """ModuleGrader: what it says about a learner's nn.Module, case by case.
 
-The realistic wrong submissions in tests/submissions/ go through the whole engine. These tests
-drive the grader and the engine's driver directly, in this process (plans and results still
-make the round trip through the wire format), for the messages and rules those files do not
-pin down.
+The realistic wrong submissions in wrong/ go through the whole engine. These tests drive the
+grader and the engine's driver directly, in this process (plans and results still make the
+round trip through the wire format), for the messages and rules those files do not pin down.
 """
 
 from __future__ import annotations

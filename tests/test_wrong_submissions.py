@@ -1,4 +1,4 @@
-"""Every realistic wrong submission in tests/submissions/<exercise>/ fails, naming its bug.
+"""Every realistic wrong submission in wrong/<exercise>/ fails, naming its bug.
 
 Each file starts with a header that says what is wrong with it and what the learner must
 see: the check that fails (`beklenen-denetim`) or the error kind (`beklenen-hata`), and

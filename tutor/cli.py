@@ -124,12 +124,43 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "grade", parents=common, help="eğitmen: birçok öğrencinin çalışma alanını değerlendir"
     )
-    p.add_argument("dirs", nargs="+", metavar="KLASÖR", help="öğrencilerin çalışma alanları")
+    p.add_argument("dirs", nargs="*", metavar="KLASÖR", help="öğrencilerin çalışma alanları")
+    p.add_argument(
+        "--roster",
+        metavar="CSV",
+        help="öğrenci listesi: her satırda öğrenci numarası, ad, klasör (CSV)",
+    )
     p.add_argument(
         "--out", default="tutor-sonuclar", metavar="KLASÖR", help="raporların yazılacağı klasör"
     )
     p.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="aynı anda kaç değerlendirme"
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="aynı anda kaç değerlendirme (varsayılan: kullanılabilir çekirdek sayısı)",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="yarıda kalan değerlendirmeyi sürdür (aynı --out, aynı tohum)",
+    )
+    p.add_argument(
+        "--student",
+        action="append",
+        metavar="NO",
+        help="yalnızca bu öğrenciyi yeniden değerlendir (birden çok verilebilir)",
+    )
+    p.add_argument(
+        "--exercise",
+        action="append",
+        metavar="KİMLİK",
+        help="yalnızca bu alıştırmayı yeniden değerlendir (birden çok verilebilir)",
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV'yi Türkçe Excel için yaz: ';' ayırıcı, ondalık virgül, UTF-8 BOM",
     )
     p = sub.add_parser(
         "doctor",
@@ -143,10 +174,54 @@ def build_parser() -> argparse.ArgumentParser:
     p = pack_sub.add_parser("validate", parents=common, help="bir ders paketini denetle")
     p.add_argument("dir", metavar="KLASÖR")
     p.add_argument(
-        "--fix-encoding", action="store_true", help="bozuk kodlanmış (mojibake) metni onar"
+        "--fix-encoding",
+        action="store_true",
+        help="bozuk kodlanmış (mojibake) metni onar, Windows-1254 dosyaları UTF-8'e çevir",
+    )
+    p.add_argument(
+        "--no-grading",
+        action="store_true",
+        help="yalnızca dosyaları denetle; çözümleri ve örnekleri çalıştırma",
+    )
+    p.add_argument(
+        "--seeds",
+        type=int,
+        default=3,
+        metavar="N",
+        help="her örnek çözüm kaç tohumla değerlendirilsin (varsayılan: 3)",
+    )
+    p.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="aynı anda kaç değerlendirme"
     )
     p = pack_sub.add_parser("new", help="doğrulanan örnek bir ders paketi oluştur")
     p.add_argument("dir", metavar="KLASÖR")
+    p = pack_sub.add_parser("build", help="paketin öğrenci sürümünü yaz (örnek çözümler olmadan)")
+    p.add_argument("out", metavar="HEDEF", help="öğrenci sürümünün yazılacağı boş klasör")
+    p.add_argument("--student", action="store_true", required=True, help="öğrenci sürümü (gerekli)")
+    p.add_argument(
+        "--pack", metavar="KLASÖR", default=None, help="tam paket (varsayılan: seçili paket)"
+    )
+    p = pack_sub.add_parser(
+        "use", help="bir paketi seç; sonraki komutlar --pack olmadan onu kullanır"
+    )
+    p.add_argument("dir", nargs="?", metavar="KLASÖR", help="seçilecek paket")
+    p.add_argument("--builtin", action="store_true", help="seçimi kaldır, yerleşik pakete dön")
+    p.add_argument("--json", action="store_true", default=False, help="makine okunur çıktı")
+    p = pack_sub.add_parser(
+        "export", help="paketi Gradescope ya da GitHub Classroom için dışa aktar"
+    )
+    p.add_argument("--gradescope", metavar="ZIP", help="Gradescope değerlendiricisi (zip)")
+    p.add_argument("--classroom", metavar="KLASÖR", help="GitHub Classroom şablon deposu")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="Gradescope'ta herkesin tohumu (varsayılan: rastgele)",
+    )
+    p.add_argument(
+        "--pack", metavar="KLASÖR", default=None, help="tam paket (varsayılan: seçili paket)"
+    )
     p = pack_sub.add_parser("schema", help="ders dosyalarının JSON şemasını yaz")
     p.add_argument(
         "out", nargs="?", default="-", metavar="KLASÖR", help="verilmezse şema ekrana yazılır"
@@ -159,6 +234,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code = _dispatch(parser, args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`tutor list --json | head`): nothing more to say, and no
+        # traceback. Point stdout at /dev/null so that the exit flush cannot fail again.
+        _silence_stdout()
+        code = EXIT_OK
     except KeyboardInterrupt:
         print(M.CLI_INTERRUPTED, file=sys.stderr)
         code = 130
@@ -182,6 +263,16 @@ def _cannot_run(args: argparse.Namespace, kind: str, message: str) -> int:
     return EXIT_USAGE
 
 
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _session(args) -> Session:
     return Session(args.pack, args.workspace)
 
@@ -197,6 +288,12 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cmd_schema(args)
         if args.pack_command == "new":
             return cmd_pack_new(args)
+        if args.pack_command == "build":
+            return cmd_pack_build(args)
+        if args.pack_command == "use":
+            return cmd_pack_use(args)
+        if args.pack_command == "export":
+            return cmd_pack_export(args)
         parser.parse_args(["pack", "--help"])
     handler = {
         "list": cmd_list,
@@ -499,39 +596,42 @@ def cmd_watch(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from tutor.validate import fix_encoding, validate
+    from tutor.validate import fix_encoding, validate, validation_seeds
     from tutor.workspace import tutor_home
 
     root = Path(args.dir)
     if args.fix_encoding and root.is_dir():
-        for path, backup in fix_encoding(root):
-            print(M.PACK_MOJIBAKE_FIXED.format(file=path, backup=backup), file=sys.stderr)
+        for path, backup, kind in fix_encoding(root):
+            done = M.PACK_ENCODING_FIXED_1254 if kind == "windows-1254" else M.PACK_MOJIBAKE_FIXED
+            print(done.format(file=path, backup=backup), file=sys.stderr)
     report = validate(
         root,
         tutor_home(),
+        run_graders=not args.no_grading,
         progress=None if args.json else lambda text: print(text, file=sys.stderr),
         device=args.device,
+        seeds=validation_seeds(args.seeds),
+        jobs=args.jobs or _default_jobs(),
     )
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "ok": report.ok,
-                    "faults": [
-                        {"file": f.file, "line": f.line, "message": f.message}
-                        for f in report.faults
-                    ],
-                },
-                ensure_ascii=False,
-            )
+        print_json(
+            {
+                "ok": report.ok,
+                "faults": [
+                    {
+                        "file": f.file,
+                        "line": f.line,
+                        "exercise": f.exercise or None,
+                        "message": f.message,
+                    }
+                    for f in report.faults
+                ],
+            }
         )
     elif report.ok:
         assert report.pack is not None
-        print(
-            M.CLI_VALIDATE_OK.format(
-                lessons=len(report.pack.lessons), exercises=len(report.pack.exercises)
-            )
-        )
+        done = M.CLI_VALIDATE_OK_STATIC if args.no_grading else M.CLI_VALIDATE_OK
+        print(done.format(lessons=len(report.pack.lessons), exercises=len(report.pack.exercises)))
     else:
         print(M.CLI_VALIDATE_FAULTS.format(n=len(report.faults)))
         for fault in report.faults:
@@ -552,47 +652,156 @@ def cmd_doctor(args) -> int:
     return EXIT_OK if not report.problems else EXIT_FAILED
 
 
-def cmd_grade(args) -> int:
+def _default_jobs() -> int:
+    """Grading jobs at once: the cores this process may use (at least 1)."""
     import os
 
-    from tutor.batch import grade_workspaces, write_reports
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def print_json(data) -> None:
+    """One JSON object on stdout, in full or not at all (a closed pipe is handled in main)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def cmd_grade(args) -> int:
+    from tutor.batch import RunError, grade_class
+    from tutor.reports import student_totals, write_reports
+    from tutor.roster import RosterError, read_roster, students_from_folders
+    from tutor.validate import validate
+    from tutor.workspace import tutor_home
 
     session = _session(args)
-    total = len(args.dirs) * len(session.pack.exercises)
-    done = 0
+    pack, home = session.pack, tutor_home()
+    try:
+        students = read_roster(Path(args.roster)) if args.roster else []
+    except RosterError as exc:
+        raise UsageError(str(exc)) from None
+    for folder in args.dirs:
+        if not Path(folder).is_dir():
+            raise UsageError(M.GRADE_BATCH_NOT_A_DIR.format(path=folder))
+    students += students_from_folders([Path(d) for d in args.dirs])
+    if not students:
+        raise UsageError(M.CLI_GRADE_NO_STUDENTS)
+    if len({s.id for s in students}) != len(students):
+        raise UsageError(M.CLI_GRADE_DUPLICATE_IDS)
 
-    def on_done(_learner: str, _exercise: str) -> None:
-        nonlocal done
-        done += 1
-        if not args.json and sys.stderr.isatty():
-            print(M.CLI_GRADE_PROGRESS.format(done=done, total=total), end="\r", file=sys.stderr)
+    class PackRefused(Exception):
+        def __init__(self, faults):
+            self.faults = faults
 
-    report = grade_workspaces(
-        session,
-        [Path(d) for d in args.dirs],
-        seed=args.seed,
-        device=args.device,
-        jobs=args.jobs or os.cpu_count() or 2,
-        on_done=on_done,
-    )
-    paths = write_reports(report, Path(args.out))
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
-        return EXIT_OK
-    for learner in report.learners:
-        missing = sum(r.verdict is None for r in learner.exercises)
-        print(
-            M.CLI_GRADE_ROW.format(
-                name=learner.name,
-                passed=learner.passed,
-                total=len(learner.exercises),
-                score=100 * learner.score,
-                missing=missing,
-            )
+    def check_pack(exercises, seed: int) -> None:
+        if not args.json:
+            print(M.CLI_GRADE_VALIDATING.format(n=len(exercises), seed=seed), file=sys.stderr)
+        report = validate(
+            pack.root,
+            home,
+            device=args.device,
+            seeds=[seed],
+            check_wrong=False,
+            run_examples=False,
+            jobs=args.jobs or _default_jobs(),
+            exercises={ex.id for ex in exercises},
         )
-    print(M.CLI_GRADE_SEED.format(seed=report.seed))
-    print(M.CLI_GRADE_WRITTEN.format(paths=", ".join(map(str, paths))))
-    return EXIT_OK
+        if not report.ok:
+            raise PackRefused(report.faults)
+
+    bar = _ProgressBar(enabled=not args.json and sys.stderr.isatty())
+    try:
+        result = grade_class(
+            pack,
+            home,
+            students,
+            Path(args.out),
+            seed=args.seed,
+            device=args.device,
+            jobs=args.jobs or _default_jobs(),
+            resume=args.resume,
+            only_students=args.student,
+            only_exercises=args.exercise,
+            on_progress=bar.update,
+            before_grading=check_pack,
+        )
+    except RunError as exc:
+        raise UsageError(str(exc)) from None
+    except PackRefused as refused:
+        bar.close()
+        if args.json:
+            message = "\n".join(str(f) for f in refused.faults)
+            print_json({"error": {"kind": "pack", "message": message}})
+        else:
+            print(M.CLI_GRADE_PACK_BROKEN.format(n=len(refused.faults)), file=sys.stderr)
+            for fault in refused.faults:
+                print(f"  {fault}", file=sys.stderr)
+        return EXIT_USAGE
+    bar.close()
+    paths = write_reports(result, Path(args.out), excel=args.excel)
+    faults = result.pack_faults
+    if args.json:
+        from tutor.reports import report_json
+
+        print_json(report_json(result))
+    else:
+        for student in result.students:
+            totals = student_totals(result, student)
+            print(
+                M.CLI_GRADE_ROW_POINTS.format(
+                    id=student.id,
+                    name=student.name,
+                    points=totals["points"],
+                    max=totals["max_points"],
+                    percent=totals["percent"],
+                    passed=totals["passed"],
+                    total=totals["total"],
+                    missing=totals["missing"],
+                )
+            )
+        if faults:
+            print(M.CLI_GRADE_PACK_FAULTS, file=sys.stderr)
+            for exercise_id, fault in faults.items():
+                print(f"  {exercise_id}: {fault.get('message', '')}", file=sys.stderr)
+        if result.unfinished:
+            print(M.CLI_GRADE_UNFINISHED.format(n=result.unfinished), file=sys.stderr)
+        print(M.CLI_GRADE_SEED.format(seed=result.seed))
+        print(M.CLI_GRADE_WRITTEN.format(paths=", ".join(map(str, paths))))
+    return EXIT_USAGE if faults or result.unfinished else EXIT_OK
+
+
+class _ProgressBar:
+    """One line on the terminal, redrawn as each result comes: how far, how fast, who."""
+
+    WIDTH = 24
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.drawn = False
+
+    def update(self, done: int, total: int, entry) -> None:
+        if not self.enabled or total == 0:
+            return
+        filled = round(self.WIDTH * done / total)
+        rate = done / max(time.monotonic() - self.started, 1e-6)
+        line = M.CLI_GRADE_BAR.format(
+            bar="█" * filled + "░" * (self.WIDTH - filled),
+            done=done,
+            total=total,
+            rate=rate,
+            student=f"{entry.student} ({entry.exercise})",
+        )
+        sys.stderr.write("\r" + line[:120].ljust(120))
+        sys.stderr.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\r" + " " * 120 + "\r")
+            sys.stderr.flush()
+            self.drawn = False
 
 
 def cmd_pack_new(args) -> int:
@@ -605,6 +814,76 @@ def cmd_pack_new(args) -> int:
         raise UsageError(str(exc)) from None
     print(M.CLI_PACK_NEW_DONE.format(path=target, n=len(files)))
     print(M.CLI_PACK_NEW_NEXT.format(path=target))
+    return EXIT_OK
+
+
+def cmd_pack_build(args) -> int:
+    from tutor.pack.choice import chosen_pack_dir
+    from tutor.pack.edition import EditionError, build_student_edition
+
+    source = Path(args.pack) if args.pack else chosen_pack_dir()[0]
+    out = Path(args.out)
+    try:
+        files = build_student_edition(source, out)
+    except EditionError as exc:
+        raise UsageError(str(exc)) from None
+    print(M.CLI_EDITION_DONE.format(path=out, n=len(files)))
+    print(M.CLI_EDITION_NEXT.format(path=out))
+    return EXIT_OK
+
+
+def cmd_pack_use(args) -> int:
+    from tutor.pack.choice import chosen_pack_dir, forget_pack, remember_pack
+    from tutor.pack.loader import builtin_pack_dir
+
+    if args.builtin:
+        forget_pack()
+        if not args.json:
+            print(M.CLI_PACK_USE_BUILTIN.format(path=builtin_pack_dir()))
+    elif args.dir:
+        pack = remember_pack(Path(args.dir))
+        if not args.json:
+            print(M.CLI_PACK_USE_DONE.format(title=pack.manifest.title, id=pack.id, path=pack.root))
+    folder, source = chosen_pack_dir()
+    if args.json:
+        print_json({"pack": str(folder), "source": source})
+    elif not args.dir and not args.builtin:
+        print(M.CLI_PACK_USE_SHOW.format(path=folder, source=M.CLI_PACK_SOURCES[source]))
+    return EXIT_OK
+
+
+def cmd_pack_export(args) -> int:
+    from tutor.pack.choice import chosen_pack_dir
+    from tutor.validate import validate
+    from tutor.workspace import tutor_home
+
+    if not args.gradescope and not args.classroom:
+        raise UsageError(M.CLI_EXPORT_WHICH)
+    source = Path(args.pack) if args.pack else chosen_pack_dir()[0]
+    report = validate(source, tutor_home(), run_graders=False)
+    if not report.ok:
+        print(M.CLI_EXPORT_BROKEN, file=sys.stderr)
+        for fault in report.faults:
+            print(f"  {fault}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.gradescope:
+        import json as _json
+        import zipfile
+
+        from tutor.export.gradescope import SETTINGS, build_autograder
+
+        path = build_autograder(source, Path(args.gradescope), seed=args.seed)
+        with zipfile.ZipFile(path) as archive:
+            seed = _json.loads(archive.read(SETTINGS))["seed"]
+        print(M.CLI_EXPORT_GRADESCOPE_DONE.format(path=path, seed=seed))
+    if args.classroom:
+        from tutor.export.classroom import ExportError, build_template
+
+        try:
+            files = build_template(source, Path(args.classroom))
+        except ExportError as exc:
+            raise UsageError(str(exc)) from None
+        print(M.CLI_EXPORT_CLASSROOM_DONE.format(path=args.classroom, n=len(files)))
     return EXIT_OK
 
 

@@ -42,8 +42,8 @@ PACK_NO_MANIFEST = (
     "paket bildirimi (pack.yaml) bulunamadı; paketin kök klasörüne bir pack.yaml ekleyin."
 )
 PACK_NOT_UTF8 = (
-    "dosya UTF-8 değil (geçersiz bayt 0x{byte:02x}). Dosyayı UTF-8 olarak kaydedin "
-    "(ör. `iconv -f windows-1254 -t utf-8`)."
+    "dosya UTF-8 değil (geçersiz bayt 0x{byte:02x}). Düzenleyicinizde dosyayı UTF-8 kodlamasıyla "
+    "yeniden kaydedin."
 )
 PACK_MOJIBAKE = (
     "metin bozuk kodlanmış görünüyor: '{bad}' aslında '{good}' olmalı (UTF-8 metin Windows-1254 "
@@ -70,6 +70,7 @@ PACK_YAML_PROBLEMS = {
     "found unexpected end of stream": "dosya beklenmedik biçimde bitti; açık kalan bir tırnak ya da parantez var",
     "found unknown escape character": "tırnak içindeki ters bölü (\\) dizisi geçersiz; tek tırnak kullanın",
     "expected <document start>, but found '<block mapping start>'": "girinti hatalı",
+    "exceeded maximum nesting depth": "iç içe geçme çok derin (en çok 1000 düzey)",
 }
 PACK_YAML_TAB = "sekme (tab) karakteri kullanılamaz; girinti için boşluk kullanın"
 PACK_YAML_BAD_START = "'{char}' karakteriyle bir değer başlayamaz; değeri tırnak içine alın"
@@ -119,11 +120,9 @@ CLI_PROGRESS_TOTAL = "Toplam: {passed}/{total} alıştırma geçti."
 CLI_VALIDATE_OK = "Paket geçerli: {lessons} ders, {exercises} alıştırma. Her örnek çözüm geçti, her başlangıç dosyası kaldı."
 CLI_VALIDATE_FAULTS = "Pakette {n} sorun bulundu:"
 CLI_VALIDATE_CHECKING = "Örnek çözümler ve başlangıç dosyaları değerlendiriliyor ({n} alıştırma)..."
-CLI_VALIDATE_SOLUTION_FAILED = "örnek çözüm geçmedi: {detail}"
 CLI_VALIDATE_STARTER_PASSED = (
     "başlangıç dosyası geçti; başlangıç dosyası kalmalı (öğrenciye çözüm verilmiş olur)."
 )
-CLI_VALIDATE_STARTER_ERROR = "başlangıç dosyası değerlendirilemedi: {detail}"
 CLI_WATCH_WAITING = "'{path}' izleniyor; her kayıtta yeniden değerlendirilecek. Çıkmak için Ctrl+C."
 CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor..."
 CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
@@ -137,8 +136,6 @@ GRADE_BATCH_NOT_A_DIR = (
     "'{path}' bir klasör değil ya da yok; her öğrencinin çalışma alanı klasörünü verin."
 )
 GRADE_BATCH_MISSING = "teslim edilmedi ({path} yok)"
-CLI_GRADE_PROGRESS = "{done}/{total} değerlendirildi"
-CLI_GRADE_ROW = "{name}: {passed}/{total} geçti, puan %{score:.0f}, {missing} teslim edilmedi"
 CLI_GRADE_WRITTEN = "Raporlar: {paths}"
 CLI_GRADE_SEED = (
     "Tohum: {seed} (herkes aynı durumlarla değerlendirildi; --seed {seed} ile tekrarlanır)"
@@ -610,9 +607,7 @@ APP_QUIZ_REVIEW_ITEM = (
     "{explanation}"
 )
 APP_QUIZ_ALL_RIGHT = "Bütün soruları doğru cevapladınız. Tebrikler!"
-APP_QUIZ_AGAIN = (
-    "_Yeniden çözmek için `r` (seçeneklerin yeri değişir), geri dönmek için `Esc`._"
-)
+APP_QUIZ_AGAIN = "_Yeniden çözmek için `r` (seçeneklerin yeri değişir), geri dönmek için `Esc`._"
 APP_QUIZ_SCORE_BEST = "{last}/{total} (en iyi {best})"
 
 # Reading progress on the course map
@@ -805,3 +800,211 @@ AUTOGRAD_GRADCHECK_FAILED = (
     "sayısal olarak bulunan gradyanla uyuşmuyor. gradcheck'in iletisi: {error}"
 )
 AUTOGRAD_GRADCHECK_ALSO = "gradcheck de başarısız: {error}"
+
+# --- instructors: packs, validation, class grading, exports (tutor/pack, validate, batch) -------
+SCHEMA_DOCS.update(
+    {
+        "Manifest.edition": (
+            "Paketin sürümü: 'full' (eğitmen: örnek çözümler ve bilinen yanlış gönderimler "
+            "dahil) ya da 'student' (`tutor pack build --student` yazar; çözümler yoktur)."
+        ),
+        "Exercise.points": (
+            "Alıştırmanın puanı (varsayılan 1). Sınıf raporlarında öğrencinin aldığı puan, "
+            "geçen denetimlerin ağırlıkları oranında bu puandan hesaplanır."
+        ),
+    }
+)
+SCHEMA_ENUM = "'{value}' olamaz; şunlardan biri olmalı: {options}."
+SCHEMA_MAXIMUM = "değer en çok {n} olabilir, {got} verildi."
+SCHEMA_NOT_A_NUMBER = "değer bir sayı olmalı (NaN verildi)."
+PACK_FILE_TOO_BIG = (
+    "dosya çok büyük ({limit} KiB sınırı bu satırda aşılıyor); bir paket dosyası bu kadar "
+    "büyük olamaz. Dosyayı bölün ya da büyük veriyi paketin dışında tutun."
+)
+PACK_WINDOWS_1254 = (
+    "dosya UTF-8 değil, Windows-1254 (Türkçe Windows) kodlamasıyla kaydedilmiş. UTF-8'e "
+    "çevirmek için (özgün dosya .bak uzantısıyla saklanır): tutor pack validate --fix-encoding {root}"
+)
+PACK_YAML_TOO_MANY_NODES = (
+    "YAML takma adları (alias, *ad) açıldığında dosya {limit} öğeyi aşıyor; takma adları "
+    "iç içe kullanmayın, tekrarlanan metni açıkça yazın."
+)
+PACK_YAML_TOO_DEEP = "YAML yapısı çok derin (en çok {limit} düzey iç içe geçebilir)."
+PACK_YAML_ALIAS_LOOP = (
+    "YAML takma adı (alias) kendini içeriyor; böyle bir yapı sonsuza dek açılır. Takma adı "
+    "kaldırın."
+)
+PACK_ENCODING_FIXED_1254 = "{file}: Windows-1254'ten UTF-8'e çevrildi (yedek: {backup})."
+JOBS_DEADLINE = (
+    "değerlendirme {seconds} sn içinde bitmedi; değerlendirici ya da referans takılıyor olabilir"
+)
+VALIDATE_STUDENT_EDITION = (
+    "bu bir öğrenci sürümü (edition: student): örnek çözümler ve bilinen yanlış gönderimler "
+    "yok, bu yüzden değerlendirilerek denetlenemez. Tam paketi denetleyin."
+)
+VALIDATE_SYMBOLS_MISMATCH = (
+    "symbols listesi ({symbols}) değerlendiricinin çağırdığı adlarla ({declared}, {grader}) "
+    "uyuşmuyor; ikisini aynı yapın."
+)
+VALIDATE_SOLUTION_FAILED = "örnek çözüm geçmedi (tohum {seed}): {detail}"
+VALIDATE_FLAKY = (
+    "değerlendirici kararsız: örnek çözüm {total} tohumun yalnızca {passed} tanesinde geçti "
+    "(tohum {seed}: {detail}). Toleransları ya da rastgele durumların aralığını gözden geçirin."
+)
+VALIDATE_GRADER_FAULT = "değerlendiricide hata (öğrenci gönderimleri değerlendirilemez): {detail}"
+VALIDATE_COULD_NOT_GRADE = "değerlendirilemedi (değerlendiricinin durumları ya da referansı hata vermiş olabilir): {detail}"
+VALIDATE_WRONG_PASSED = "bilinen yanlış gönderim geçti; değerlendirici bu hatayı yakalamıyor: {bug}"
+VALIDATE_WRONG_KIND = "'{kind}' türünde bir hata bekleniyordu, {got} geldi."
+VALIDATE_NO_ERROR = "hata yok"
+VALIDATE_WRONG_MESSAGE = "ileti '{words}' sözlerini içermiyor; gelen ileti: {got}"
+VALIDATE_WRONG_NO_CHECK = "'{name}' adında bir denetim yok; denetimler: {names}"
+VALIDATE_WRONG_CHECK_PASSED = "'{name}' denetimi geçti; gönderim başka bir yerden kaldı: {problem}"
+VALIDATE_WRONG_HEADER = (
+    "bilinen yanlış gönderimin başlığı eksik ({missing}); dosya '# hata:', '# beklenen-denetim:' "
+    "(ya da '# beklenen-hata:') ve '# beklenen-mesaj:' satırlarıyla başlamalı."
+)
+VALIDATE_WRONG_UNKNOWN = (
+    "'{id}' adında bir alıştırma yok; wrong/ altındaki klasör adı bir alıştırma kimliği olmalı."
+)
+VALIDATE_RUNNING_EXAMPLES = "Ders örnekleri çalıştırılıyor ({n} ders)..."
+VALIDATE_SEEDS = "Her örnek çözüm {n} tohumla değerlendiriliyor."
+VALIDATE_EXAMPLE_ERROR = "'{title}' örneği hata verdi: {error}"
+VALIDATE_EXAMPLE_TIMEOUT = "'{title}' örneği süre sınırında bitmedi."
+VALIDATE_EXAMPLE_OUTPUT = (
+    "'{title}' örneğinin çıktısı dersin gösterdiğinden farklı: ders '{expected}' gösteriyor, "
+    "kod '{got}' yazdırıyor."
+)
+VALIDATE_NOTHING = "(hiçbir şey)"
+PACK_CHOICE_GONE = (
+    "'tutor pack use' ile seçilen paket '{path}' artık yok. Başka bir paket seçin "
+    "(tutor pack use KLASÖR) ya da yerleşik pakete dönün (tutor pack use --builtin)."
+)
+PACK_CHOICE_ENV_GONE = (
+    "{var} ortam değişkeninin gösterdiği '{path}' bir ders paketi değil (pack.yaml yok)."
+)
+EDITION_ALREADY_STUDENT = "'{path}' zaten bir öğrenci sürümü; öğrenci sürümü tam paketten yapılır."
+EDITION_OUT_NOT_EMPTY = (
+    "'{path}' boş değil; öğrenci sürümü için boş ya da olmayan bir klasör verin."
+)
+CLI_EDITION_DONE = (
+    "Öğrenci sürümü yazıldı: {path} ({n} dosya; örnek çözümler ve bilinen yanlış gönderimler "
+    "dışarıda bırakıldı)."
+)
+CLI_EDITION_NEXT = "Öğrencileriniz şöyle seçer: tutor pack use {path}"
+CLI_PACK_USE_DONE = (
+    "Seçili paket: {title} ({id}), {path}. Bundan sonra komutlar --pack olmadan bu paketi kullanır."
+)
+CLI_PACK_USE_BUILTIN = "Seçim kaldırıldı; komutlar yerleşik paketi kullanır: {path}"
+CLI_PACK_USE_SHOW = "Kullanılan paket: {path} ({source})."
+CLI_PACK_SOURCES = {
+    "env": "TUTOR_PACK ortam değişkeninden",
+    "remembered": "tutor pack use ile seçildi",
+    "builtin": "yerleşik paket",
+}
+CLI_VALIDATE_OK_STATIC = (
+    "Paket dosyaları geçerli: {lessons} ders, {exercises} alıştırma (çözümler değerlendirilmedi)."
+)
+ROSTER_UNREADABLE = "Öğrenci listesi '{path}' okunamadı: {error}."
+ROSTER_ENCODING = (
+    "Öğrenci listesi '{path}' ne UTF-8 ne de Windows-1254; dosyayı UTF-8 olarak kaydedin."
+)
+ROSTER_EMPTY = "Öğrenci listesi '{path}' boş."
+ROSTER_ROW = (
+    "{path}:{line}: öğrenci numarası ya da klasör eksik; her satır 'öğrenci numarası, ad, "
+    "klasör' olmalı."
+)
+ROSTER_DUPLICATE = (
+    "{path}:{line}: '{id}' numaralı öğrenci iki kez yazılmış (ilki {first}. satırda)."
+)
+GRADE_BATCH_SYMLINK = (
+    "{path} bir bağlantı (symlink) ya da çalışma alanının dışını gösteriyor; yalnızca öğrencinin "
+    "kendi dosyası değerlendirilir."
+)
+GRADE_BATCH_UNREADABLE = "{path} okunamadı: {error}"
+GRADE_BATCH_TOO_BIG = "{path} çok büyük ({limit} KiB sınırı aşılıyor); değerlendirilmedi."
+GRADE_BATCH_CONVERTED = (
+    "dosya {encoding} kodlamasıyla kaydedilmiş; UTF-8'e çevrilerek değerlendirildi."
+)
+GRADE_BATCH_NOT_UTF8 = "dosya UTF-8 değil ({line}. satırda geçersiz bayt); okunamayan baytlar '�' olarak değerlendirildi."
+GRADE_BATCH_ERROR = "değerlendirilemedi (öğrencinin hatası değil; --resume yeniden dener): {detail}"
+GRADE_BATCH_QUIZ_UNREADABLE = "ilerleme kaydı okunamadı: {error}"
+GRADE_BATCH_NO_STATE = (
+    "'{path}' içinde sürdürülecek bir değerlendirme yok; önce --resume olmadan çalıştırın."
+)
+GRADE_BATCH_OTHER_PACK = (
+    "'{path}' içindeki değerlendirme başka bir paketin ({pack}); başka bir --out klasörü verin."
+)
+GRADE_BATCH_OTHER_SEED = (
+    "Sürdürülen değerlendirmenin tohumu {seed}; aynı raporlar için tohum değiştirilemez "
+    "(--seed vermeyin ya da --seed {seed} verin)."
+)
+GRADE_BATCH_UNKNOWN_STUDENT = "'{id}' numaralı bir öğrenci yok."
+GRADE_BATCH_UNKNOWN_EXERCISE = "'{id}' adında bir alıştırma yok."
+REPORT_PACK_FAULT = "paket hatası, öğrencinin değil: {detail}"
+FEEDBACK_TITLE = "Geri bildirim: {name} ({id})"
+FEEDBACK_META = "Paket: {title} · tohum: {seed} · değerlendirme: {date}"
+FEEDBACK_TOTAL = "Toplam: {points} / {max} puan (%{percent:.0f}); {passed}/{total} alıştırma geçti."
+FEEDBACK_QUIZ = "Ders sonu sınavları: {correct}/{total} doğru (ilerleme kaydınızdan)."
+FEEDBACK_POINTS = "Puan: {points} / {max}"
+FEEDBACK_FILE = "Dosya: `{file}` (sha256 {sha}…)"
+FEEDBACK_HIDDEN = "gizli denetim {n}"
+FEEDBACK_NOT_GRADED = "Bu alıştırma henüz değerlendirilemedi; eğitmeniniz yeniden değerlendirecek."
+FEEDBACK_PACK_FAULT = (
+    "Bu alıştırma, paketteki bir hata yüzünden değerlendirilemedi; puanınızı etkilemez."
+)
+CLI_GRADE_VALIDATING = "Paket denetleniyor ({n} alıştırma, tohum {seed})..."
+CLI_GRADE_PACK_BROKEN = "Paket bozuk; değerlendirme başlamadı ({n} sorun):"
+CLI_GRADE_BAR = "{bar} {done}/{total} · {rate:.1f}/sn · {student}"
+CLI_GRADE_ROW_POINTS = (
+    "{id} ({name}): {points:g}/{max:g} puan (%{percent:.0f}), {passed}/{total} geçti, "
+    "{missing} teslim edilmedi"
+)
+CLI_GRADE_PACK_FAULTS = "Paket hataları (öğrencilerin puanını etkilemedi):"
+CLI_GRADE_UNFINISHED = (
+    "{n} değerlendirme yapılamadı; sorun giderilince kalanlar için: tutor grade ... --resume"
+)
+CLI_GRADE_NO_STUDENTS = (
+    "Değerlendirilecek öğrenci yok: klasörleri verin ya da --roster ile bir öğrenci listesi."
+)
+CLI_GRADE_DUPLICATE_IDS = (
+    "Aynı öğrenci numarası hem listede hem klasörlerde var; ikisinden birini verin."
+)
+VALIDATE_RETRYING_SLOW = (
+    "{n} değerlendirme süre sınırını aştı; yanındaki değerlendirmeler yavaşlatmış olabilir, tek "
+    "tek yeniden deneniyor..."
+)
+GRADESCOPE_HIDDEN_TEST = "{name} — gizli denetimler"
+GRADESCOPE_SUMMARY = "Toplam: {points:g} / {max:g} puan; {passed}/{total} alıştırma geçti."
+GRADESCOPE_FAILED = "Değerlendirme çalıştırılamadı: {error}. Lütfen eğitmeninize bildirin."
+CLASSROOM_WORKFLOW_COMMENT = (
+    "tutor pack export --classroom ile yazıldı: her alıştırma tutor submit ile değerlendirilir."
+)
+CLASSROOM_README = """# {title}
+
+Alıştırmalarınızı bu depodaki dosyalarda çözün ve gönderin (`git push`). Her gönderimde GitHub
+alıştırmaları otomatik olarak değerlendirir; sonucu deponuzun **Actions** sekmesinde görürsünüz.
+
+| dosya | alıştırma | puan |
+| --- | --- | --- |
+{rows}
+Kendi bilgisayarınızda denemek için (Python 3.10 ya da sonrası):
+
+```bash
+python -m pip install torch --index-url https://download.pytorch.org/whl/cpu
+python -m pip install ./{tool}/kaynak
+tutor pack use {tool}/paket
+tutor --workspace . submit ALIŞTIRMA
+```
+
+`{tool}/` klasöründeki dosyaları değiştirmeyin: değerlendirme onları kullanır.
+"""
+CLI_EXPORT_GRADESCOPE_DONE = (
+    "Gradescope değerlendiricisi yazıldı: {path} (tohum {seed}). Gradescope'ta ödevin "
+    "'Configure Autograder' sayfasına yükleyin."
+)
+CLI_EXPORT_CLASSROOM_DONE = (
+    "GitHub Classroom şablonu yazıldı: {path} ({n} dosya). Bir depoya gönderip Classroom'da "
+    "ödevin şablonu yapın."
+)
+CLI_EXPORT_WHICH = "Ne yazılacağını seçin: --gradescope ZIP ya da --classroom KLASÖR."
+CLI_EXPORT_BROKEN = "Paket dışa aktarılamadı; önce sorunları düzeltin (tutor pack validate):"

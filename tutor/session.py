@@ -16,7 +16,8 @@ from pathlib import Path
 from tutor import messages as M
 from tutor.grading import client
 from tutor.grading.verdict import Verdict
-from tutor.pack.loader import Pack, builtin_pack_dir, load_pack
+from tutor.pack.choice import load_chosen_pack
+from tutor.pack.loader import Pack
 from tutor.pack.model import Exercise, Lesson
 from tutor.progress import Progress
 from tutor.workspace import Workspace, default_workspace, tutor_home
@@ -35,7 +36,8 @@ class ExerciseRow:
 
 class Session:
     def __init__(self, pack_dir: Path | str | None = None, workspace_dir: Path | str | None = None):
-        self.pack: Pack = load_pack(pack_dir if pack_dir is not None else builtin_pack_dir())
+        # --pack, else TUTOR_PACK, else the pack remembered by `tutor pack use`, else built-in
+        self.pack: Pack = load_chosen_pack(pack_dir)
         self.home = tutor_home()
         self.workspace = Workspace(
             Path(workspace_dir).expanduser() if workspace_dir else default_workspace(self.pack),

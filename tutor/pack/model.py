@@ -14,6 +14,11 @@ from typing import Annotated
 Slug = Annotated[str, {"pattern": r"^[a-z0-9][a-z0-9_-]*$"}]
 NonEmpty = Annotated[str, {"minLength": 1}]
 PackPath = Annotated[str, {"pack_path": True}]
+# A file only instructors need: a student edition leaves it out.
+InstructorPath = Annotated[str, {"pack_path": True, "instructor_only": True}]
+
+FULL_EDITION = "full"
+STUDENT_EDITION = "student"
 
 
 @dataclass
@@ -59,12 +64,13 @@ class Exercise:
     signature: NonEmpty
     statement: NonEmpty
     starter: PackPath
-    solution: PackPath
+    solution: InstructorPath
     grader: PackPath
     hints: Annotated[list[NonEmpty], {"minItems": 3}]
     example: str = ""
-    timeout_s: Annotated[float, {"exclusiveMinimum": 0}] = 10.0
-    memory_mb: Annotated[int, {"minimum": 64}] = 4096
+    timeout_s: Annotated[float, {"exclusiveMinimum": 0, "maximum": 600}] = 10.0
+    memory_mb: Annotated[int, {"minimum": 64, "maximum": 65536}] = 4096
+    points: Annotated[float, {"minimum": 0, "maximum": 1000}] = 1.0
 
 
 @dataclass
@@ -87,3 +93,4 @@ class Manifest:
     lessons: Annotated[list[PackPath], {"minItems": 1}]
     description: str = ""
     version: str = "1"
+    edition: Annotated[str, {"enum": [FULL_EDITION, STUDENT_EDITION]}] = FULL_EDITION

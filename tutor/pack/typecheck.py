@@ -46,7 +46,8 @@ def _hints(cls: type) -> dict[str, Any]:
     return _HINTS_CACHE[cls]
 
 
-PathCheck = Callable[[str], "str | None"]
+# (relative path, whether it may be absent in a student edition) → the problem, or None
+PathCheck = Callable[[str, bool], "str | None"]
 
 
 def build(cls: type, data: Any, check_path: PathCheck | None = None) -> tuple[Any, list[Fault]]:
@@ -86,8 +87,11 @@ def _check(
             faults.append(Fault(path, M.SCHEMA_EMPTY_TEXT))
         if "pattern" in meta and not re.match(meta["pattern"], data):
             faults.append(Fault(path, M.SCHEMA_BAD_SLUG.format(value=data)))
+        if "enum" in meta and data not in meta["enum"]:
+            options = ", ".join(meta["enum"])
+            faults.append(Fault(path, M.SCHEMA_ENUM.format(value=data, options=options)))
         if meta.get("pack_path") and check_path is not None:
-            problem = check_path(data)
+            problem = check_path(data, bool(meta.get("instructor_only")))
             if problem:
                 faults.append(Fault(path, problem))
         return data
@@ -111,6 +115,10 @@ def _check(
             faults.append(
                 Fault(path, M.SCHEMA_GREATER.format(n=meta["exclusiveMinimum"], got=data))
             )
+        if "maximum" in meta and not data <= meta["maximum"]:  # `not <=` also catches NaN
+            faults.append(Fault(path, M.SCHEMA_MAXIMUM.format(n=meta["maximum"], got=data)))
+        elif data != data:
+            faults.append(Fault(path, M.SCHEMA_NOT_A_NUMBER))
         return tp(data)
     raise TypeError(f"unsupported type in pack model: {tp!r}")
 
@@ -174,7 +182,7 @@ def json_schema(cls: type, title: str) -> dict:
 
 def _schema(tp: Any, defs: dict[str, dict]) -> dict:
     tp, meta = _split_annotated(tp)
-    extra = {k: v for k, v in meta.items() if k != "pack_path"}
+    extra = {k: v for k, v in meta.items() if k not in ("pack_path", "instructor_only")}
     if dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
