@@ -162,6 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="CSV'yi Türkçe Excel için yaz: ';' ayırıcı, ondalık virgül, UTF-8 BOM",
     )
+    p.add_argument(
+        "--allow-unprotected",
+        action="store_true",
+        help="sınıf değerlendirmesinin gerektirdiği korumalar (Landlock, PID ad alanı) olmadan da "
+        "çalış (öğrenci kodu paketi ve başka öğrencilerin dosyalarını okuyabilir)",
+    )
     p = sub.add_parser(
         "doctor",
         parents=common,
@@ -687,6 +693,17 @@ def cmd_grade(args) -> int:
     students += students_from_folders([Path(d) for d in args.dirs])
     if not students:
         raise UsageError(M.CLI_GRADE_NO_STUDENTS)
+    # Every submission is an adversary here (TRUST.md): without the protections that keep a
+    # student's code away from the pack and classmates' files, refuse unless told otherwise.
+    from tutor.doctor import diagnose
+
+    protection = diagnose(session)
+    missing = protection.missing_for_class_grading()
+    if protection.problems:
+        raise CannotGrade("\n".join(protection.problems), kind="engine")
+    if missing and not args.allow_unprotected:
+        names = ", ".join(M.PROTECTION_NAMES.get(n, n) for n in missing)
+        raise UsageError(M.DOCTOR_CLASS_MISSING.format(names=names))
     if len({s.id for s in students}) != len(students):
         raise UsageError(M.CLI_GRADE_DUPLICATE_IDS)
 

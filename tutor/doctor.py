@@ -146,13 +146,27 @@ def diagnose(session: Any, probe: bool = True) -> Report:
 
 
 def _probe(session: Any):
-    """Grade a known-good solution of the built-in pack, as a learner's submission."""
+    """Grade a known-good solution of the built-in pack, as a learner's submission (whatever
+    pack the session has chosen: the probe is about the machine, not the pack)."""
+    from tutor.grading import client
     from tutor.pack.loader import builtin_pack_dir, load_pack
 
     pack = load_pack(builtin_pack_dir())
-    lesson, exercise = pack.exercise("relu")
+    _, exercise = pack.exercise("relu")
     solution = pack.path(exercise.solution)
-    return session.grade_file(exercise, solution, seed=1, device="auto")
+    request = client.make_request(
+        exercise=exercise.id,
+        grader=pack.path(exercise.grader),
+        file=solution,
+        source=solution.read_bytes(),
+        symbols=list(exercise.symbols),
+        signature=exercise.signature,
+        seed=1,
+        device="auto",
+        timeout_s=exercise.timeout_s,
+        memory_mb=exercise.memory_mb,
+    )
+    return client.grade(request, session.home)
 
 
 def render(report: Report) -> list[str]:
