@@ -732,6 +732,10 @@ FIT_NOT_TENSOR = "Modelin çıktısı bir tensör olmalı, {got} geldi."
 FIT_HARD_CODED = (
     "iki farklı veri setinde aynı tahminler: model veriden öğrenilmiyor, kural elle yazılmış."
 )
+FIT_SAME_CONSTANT = (
+    "iki farklı veri setinde de model her noktaya aynı çıktıyı veriyor: model veriden bir şey "
+    "öğrenmemiş."
+)
 FIT_ACCURACY = "görülmemiş noktalarda doğruluk {acc:.3f}; en az {least:.2f} olmalı."
 FIT_NO_ZERO_GRAD = " zero_grad hiç çağrılmamış; gradyanlar adımdan adıma birikmiş."
 FIT_FLAT = " Kayıp hiç azalmamış: eniyileyici modelin parametrelerini güncellemiyor."

@@ -185,7 +185,8 @@ def still_decreasing(curve: list[float]) -> bool:
 
 
 def _flat(curve: list[float]) -> bool:
-    return len(curve) >= 2 and abs(curve[-1] - curve[0]) <= 1e-3 * abs(curve[0])
+    """The same loss at every step: no parameter the loss depends on ever changed."""
+    return len(curve) >= 2 and max(curve) - min(curve) <= 1e-6 * abs(curve[0])
 
 
 def _model_problem(run: Run, name: str) -> str | None:
@@ -266,7 +267,11 @@ def judge(run: Run):
             return problem or problem_b
         if not (torch.isfinite(first).all() and torch.isfinite(second).all()):
             return DIVERGED
-        return M.FIT_HARD_CODED if (first - second).abs().max() <= 1e-6 else None
+        if not (first - second).abs().max() <= 1e-6:
+            return None
+        if (first - first[:1]).abs().max() <= 1e-6:  # every row the same
+            return M.FIT_SAME_CONSTANT
+        return M.FIT_HARD_CODED
     raise ValueError(f"unknown case {run.name!r}")
 
 
