@@ -689,6 +689,7 @@ def _once(env: Environment, op: dict) -> None:
         fn = inner.get("fn")
         if isinstance(fn, str):  # which function: the learner's, or a reference
             digest.update(f"{fn}:{id(env.objects.get(fn))}".encode())
+    digest.update(str(env.device).encode())
     key = digest.hexdigest()
     if key not in _ONCE:
         records_before = dict(env.records)
@@ -719,6 +720,17 @@ def _once(env: Environment, op: dict) -> None:
     env.events.extend(dict(e) for e in events)
     if raised is not None:
         raise raised
+
+
+def _on_device(env: Environment, op: dict) -> None:
+    """Run `ops` with their tensors on `device` (e.g. "cpu"): a learner's fit builds its own
+    model, on the CPU unless it says otherwise, so its data must not arrive on a GPU."""
+    device = env.device
+    env.device = torch.device(str(op["device"]))
+    try:
+        run(env, list(op["ops"]))
+    finally:
+        env.device = device
 
 
 def _receive(env: Environment, op: dict) -> None:
@@ -798,6 +810,8 @@ def run(env: Environment, ops: list[dict]) -> dict[str, Any]:
             _once(env, op)
         elif kind == "receive":
             _receive(env, op)
+        elif kind == "device":
+            _on_device(env, op)
         else:
             raise ValueError(f"unknown op {kind!r}")
     return {"events": env.events, "records": env.records}
