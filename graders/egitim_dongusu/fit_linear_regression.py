@@ -21,6 +21,7 @@ import torch
 from torch import nn
 
 from tutor import messages as M
+from tutor.grading.driver.script import MAX_EXPORT
 from tutor.grading.loops import (
     LoopCase,
     LoopGrader,
@@ -110,6 +111,11 @@ def _fit(name: str, data: dict) -> dict:
     }
 
 
+def _on_cpu(ops: list[dict]) -> list[dict]:
+    """The learner's model is built by the learner, on the CPU: its data stays there too."""
+    return [{"op": "device", "device": "cpu", "ops": ops}]
+
+
 def _predict(name: str, x: torch.Tensor) -> list[dict]:
     return [
         {
@@ -125,8 +131,8 @@ def _predict(name: str, x: torch.Tensor) -> list[dict]:
 def _script(g, names: tuple[str, ...]) -> Script:
     data = _draw(g)
     return Script(
-        [_fit(name, data[name]) for name in names],
-        then=[op for name in names for op in _predict(name, PROBE)],
+        _on_cpu([_fit(name, data[name]) for name in names]),
+        then=_on_cpu([op for name in names for op in _predict(name, PROBE)]),
         secret={name: {"a": data[name]["a"], "b": data[name]["b"]} for name in names},
     )
 
@@ -195,7 +201,7 @@ def _model_problem(run: Run, name: str) -> str | None:
     if isinstance(received, dict) and "unpicklable" in received:
         return M.FIT_UNPICKLABLE.format(detail=received["unpicklable"])
     if isinstance(received, dict) and "too_large" in received:
-        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=64)
+        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=MAX_EXPORT / 2**20)
     if isinstance(received, dict) and "unloadable" in received:
         return M.FIT_UNLOADABLE.format(detail=received["unloadable"])
     returned = run.record(f"dönen {name}")

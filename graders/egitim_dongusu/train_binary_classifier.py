@@ -22,6 +22,7 @@ import torch
 from torch import nn
 
 from tutor import messages as M
+from tutor.grading.driver.script import MAX_EXPORT
 from tutor.grading.loops import (
     LoopCase,
     LoopGrader,
@@ -142,6 +143,11 @@ def _fit(name: str, data: dict) -> dict:
     }
 
 
+def _on_cpu(ops: list[dict]) -> list[dict]:
+    """The learner's model is built by the learner, on the CPU: its data stays there too."""
+    return [{"op": "device", "device": "cpu", "ops": ops}]
+
+
 def _predict(name: str, x: torch.Tensor) -> list[dict]:
     return [
         {
@@ -158,8 +164,8 @@ def _held_out(g) -> Script:
     """Fit A; its held-out points in the second stage, their labels only in the secret."""
     data = _draw(g)
     return Script(
-        [_fit("A", data["A"])],
-        then=_predict("A", data["A"]["X_held"]),
+        _on_cpu([_fit("A", data["A"])]),
+        then=_on_cpu(_predict("A", data["A"]["X_held"])),
         secret={"X": data["A"]["X_held"], "y": data["A"]["y_held"]},
     )
 
@@ -169,8 +175,8 @@ def _two_fits(g) -> Script:
     data = _draw(g)
     probe = torch.cat([data["A"]["X_held"], data["B"]["X_held"]])
     return Script(
-        [_fit("A", data["A"]), _fit("B", data["B"])],
-        then=_predict("A", probe) + _predict("B", probe),
+        _on_cpu([_fit("A", data["A"]), _fit("B", data["B"])]),
+        then=_on_cpu(_predict("A", probe) + _predict("B", probe)),
     )
 
 
@@ -260,7 +266,7 @@ def _model_problem(run: Run, name: str) -> str | None:
     if isinstance(received, dict) and "unpicklable" in received:
         return M.FIT_UNPICKLABLE.format(detail=received["unpicklable"])
     if isinstance(received, dict) and "too_large" in received:
-        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=64)
+        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=MAX_EXPORT / 2**20)
     if isinstance(received, dict) and "unloadable" in received:
         return M.FIT_UNLOADABLE.format(detail=received["unloadable"])
     returned = run.record(f"dönen {name}")

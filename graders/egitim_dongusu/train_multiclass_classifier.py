@@ -23,6 +23,7 @@ import torch
 from torch import nn
 
 from tutor import messages as M
+from tutor.grading.driver.script import MAX_EXPORT
 from tutor.grading.loops import (
     LoopCase,
     LoopGrader,
@@ -132,6 +133,11 @@ def _fit(name: str, data: dict) -> dict:
     }
 
 
+def _on_cpu(ops: list[dict]) -> list[dict]:
+    """The learner's model is built by the learner, on the CPU: its data stays there too."""
+    return [{"op": "device", "device": "cpu", "ops": ops}]
+
+
 def _predict(name: str, x: torch.Tensor) -> list[dict]:
     return [
         {
@@ -151,8 +157,8 @@ def _held_out(*names: str):
     def make(g) -> Script:
         data = _draw(g)
         return Script(
-            [_fit(name, data[name]) for name in names],
-            then=[op for name in names for op in _predict(name, data[name]["X_held"])],
+            _on_cpu([_fit(name, data[name]) for name in names]),
+            then=_on_cpu([op for name in names for op in _predict(name, data[name]["X_held"])]),
             secret={
                 name: {"X": data[name]["X_held"], "y": data[name]["y_held"], "C": data[name]["C"]}
                 for name in names
@@ -167,8 +173,8 @@ def _two_fits(g) -> Script:
     data = _draw(g)
     probe = torch.cat([data["A3"]["X_held"], data["B3"]["X_held"]])
     return Script(
-        [_fit("A3", data["A3"]), _fit("B3", data["B3"])],
-        then=_predict("A3", probe) + _predict("B3", probe),
+        _on_cpu([_fit("A3", data["A3"]), _fit("B3", data["B3"])]),
+        then=_on_cpu(_predict("A3", probe) + _predict("B3", probe)),
     )
 
 
@@ -246,7 +252,7 @@ def _model_problem(run: Run, name: str) -> str | None:
     if isinstance(received, dict) and "unpicklable" in received:
         return M.FIT_UNPICKLABLE.format(detail=received["unpicklable"])
     if isinstance(received, dict) and "too_large" in received:
-        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=64)
+        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=MAX_EXPORT / 2**20)
     if isinstance(received, dict) and "unloadable" in received:
         return M.FIT_UNLOADABLE.format(detail=received["unloadable"])
     returned = run.record(f"dönen {name}")
