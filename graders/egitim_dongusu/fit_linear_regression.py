@@ -78,10 +78,13 @@ class _SharedData(LoopGrader):
 
     def build_cases(self, seed: int) -> list[PreparedCase]:
         shared = case_seed(seed, 0)
-        return [
-            PreparedCase(index, spec.name, case_seed(seed, index), spec.make(Gen(shared)), spec)
-            for index, spec in enumerate(self.cases)
-        ]
+        prepared = []
+        for index, spec in enumerate(self.cases):
+            script = spec.make(Gen(shared))
+            if not isinstance(script, Script):
+                raise TypeError(f"case '{spec.name}': make() must return Script(...)")
+            prepared.append(PreparedCase(index, spec.name, case_seed(seed, index), script, spec))
+        return prepared
 
 
 def _draw(g) -> dict[str, dict]:
