@@ -1008,3 +1008,37 @@ CLI_EXPORT_CLASSROOM_DONE = (
 )
 CLI_EXPORT_WHICH = "Ne yazılacağını seçin: --gradescope ZIP ya da --classroom KLASÖR."
 CLI_EXPORT_BROKEN = "Paket dışa aktarılamadı; önce sorunları düzeltin (tutor pack validate):"
+# --- loop graders: fitting exercises (fit_linear_regression, train_*_classifier) ---------------
+FIT_UNPICKLABLE = (
+    "Döndürdüğünüz model kaydedilip ayrı bir sürece aktarılamadı (pickle hatası: {detail}). "
+    "Modelin sınıfını fonksiyonun içinde değil, dosyanın en üst düzeyinde tanımlayın; modelde "
+    "lambda da tutmayın. Değerlendirici modelinizi, eğitimin yapıldığı süreçten ayrı bir süreçte "
+    "yükleyip görülmemiş noktalarda sınar."
+)
+FIT_UNLOADABLE = (
+    "Döndürdüğünüz model ayrı bir süreçte yüklenemedi ({detail}). Modelin sınıfını fonksiyonun "
+    "içinde değil, dosyanın en üst düzeyinde tanımlayın."
+)
+FIT_TOO_LARGE = (
+    "Döndürdüğünüz model kaydedildiğinde {mb:.0f} MB tutuyor; en fazla {limit:.0f} MB olabilir. "
+    "Modelin içinde veri ya da gereksiz tensörler tutmayın."
+)
+FIT_NOT_A_MODEL = "{fn} eğitilmiş bir model (nn.Module) döndürmeli, {got} geldi."
+FIT_PREDICT_RAISED = (
+    "Döndürdüğünüz model görülmemiş noktalarda çağrılırken hata verdi: {exc_type}: {exc}"
+)
+FIT_NOT_TENSOR = "Modelin çıktısı bir tensör olmalı, {got} geldi."
+FIT_HARD_CODED = (
+    "iki farklı veri setinde aynı tahminler: model veriden öğrenilmiyor, kural elle yazılmış."
+)
+FIT_SAME_CONSTANT = (
+    "iki farklı veri setinde de model her noktaya aynı çıktıyı veriyor: model veriden bir şey "
+    "öğrenmemiş."
+)
+FIT_ACCURACY = "görülmemiş noktalarda doğruluk {acc:.3f}; en az {least:.2f} olmalı."
+FIT_NO_ZERO_GRAD = " zero_grad hiç çağrılmamış; gradyanlar adımdan adıma birikmiş."
+FIT_FLAT = " Kayıp hiç azalmamış: eniyileyici modelin parametrelerini güncellemiyor."
+FIT_STILL_DECREASING = (
+    " Kayıp hâlâ düşüyordu: eğitim yakınsamadan bitmiş (adım sayısını ya da öğrenme oranını "
+    "artırın)."
+)

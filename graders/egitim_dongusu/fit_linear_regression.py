@@ -1,64 +1,54 @@
-"""Grader specification: fit_linear_regression (a fitting grader). To be written by the lead.
+"""Değerlendirici: fit_linear_regression (bir doğruyu baştan sona eğitmek).
 
-`fit_linear_regression(X, y) -> nn.Module`, trained in the learner's process within the exercise's
-`timeout_s` (10 s). The data's slope and intercept are drawn from the seed, so a line written by
-hand fails. The held-out inputs enter the learner's process only after the function has
-returned; nothing else about the truth (a, b) ever does.
+Öğrencinin `fit_linear_regression(X, y)` fonksiyonu kendi sürecinde, alıştırmanın süre sınırı
+içinde, tohumdan çekilen iki veri setinde çalışır (eğim ve sapma her seferinde yeniden çekilir;
+elle yazılmış bir doğru tutmaz). Eğitim boyunca kayıp eğrisi, eniyileyici adımları ve zero_grad
+çağrıları kaydedilir. Dönen model kaydedilir ve eğitimin hiç yapılmadığı yeni bir süreçte
+yüklenir; görülmemiş noktalar (−3 ile 3 arasında 61 nokta) yalnızca orada modele verilir.
+Eğim ve sapma, bu tahminlerden değerlendirme işinde çıkarılır; gerçek değerler öğrencinin
+sürecine hiç girmez. Sonuçta öğrencinin kayıp eğrisi referans çözümünkinin yanında gösterilir.
 
-Data (trusted side, from the case seed; `make_line` below is the exact recipe)
--------------------------------------------------------------------------------
-a = ±U(0.5, 3) (random sign), b = U(-2, 2), X = U(-3, 3) of shape (256, 1),
-y = a·X + b + 0.1·N(0, 1). Held-out probe inputs: `torch.linspace(-3, 3, 61).unsqueeze(1)`.
-A second data set (a', b') is drawn from the same stream for the hand-written-rule check.
-
-What happens in the learner's process
--------------------------------------
-1. torch, random and numpy are seeded from the case seed (the learner's init is reproducible).
-2. Recording is switched on: every `Tensor.backward` / `torch.autograd.backward` call on a 0-dim
-   tensor appends its value to the loss curve (cap: 20,000 points, then keep every k-th);
-   `torch.optim.Optimizer.step`, `Optimizer.zero_grad` and `nn.Module.zero_grad` calls are
-   counted. (All of this only adds diagnoses; it never makes a failure pass.)
-3. `model = fit_linear_regression(X, y)` is called; the elapsed time is recorded.
-4. `model.eval()`; under `torch.no_grad()` the predictions `model(probe)` are recorded (or the
-   exception raised).
-5. Steps 2-4 again with the second data set (its own curve discarded except for the plot).
-
-The verdict carries the first run's loss curve (and the reference solution's curve for the same
-data, computed on the trusted side or cached per seed) so the app can plot both and the CLI can
-print a sparkline; the progress bar can advance per recorded optimizer step.
-
-Cases (check names) and checks
-------------------------------
-1. "tahmin şekli": predictions of shape (61, 1). Message: "tahminlerin şekli (M, 1) olmalı,
-   {shape} geldi: model (M, 1) girdiye (M, 1) tahmin vermeli."
-2. "eğim ve sapma": least-squares line through (probe, predictions) gives (â, b̂); pass when
-   |â − a| ≤ 0.05 and |b̂ − b| ≤ 0.05 (and every prediction is finite). On failure the message is
-   the first that applies of:
-   - non-finite predictions or a non-finite loss in the curve: "tahminler NaN ya da sonsuz: kayıp
-     ıraksamış. Öğrenme oranı bu veri için çok büyük; küçültün."                 (diverging_lr)
-   - more than one optimizer step and no zero_grad call at all: "öğrenilen eğim {â:.3f}, verinin
-     eğimi {a:.3f}: zero_grad hiç çağrılmamış; gradyanlar adımdan adıma birikmiş."  (no_zero_grad)
-   - the loss curve is flat (|last − first| ≤ 1e-3·|first|, at least 2 points): "öğrenilen eğim
-     {â:.3f}, verinin eğimi {a:.3f}: kayıp hiç azalmamış; eniyileyici modelin parametrelerini
-     güncellemiyor (eniyileyiciyi döndürdüğünüz modelin parameters() ile kurun)."
-                                                                   (optimizer_on_other_model)
-   - the curve is still going down at its end (its last point is its minimum and the mean of its
-     last 10 % is below the mean of the 10 % before): "öğrenilen eğim {â:.3f} ve sapma {b̂:.3f};
-     verideki eğim {a:.3f}, sapma {b:.3f}. Kayıp hâlâ düşüyordu: eğitim yakınsamadan bitmiş
-     (adım sayısını ya da öğrenme oranını artırın)."                            (too_few_steps)
-   - otherwise: "öğrenilen eğim {â:.3f} ve sapma {b̂:.3f}; verideki eğim {a:.3f}, sapma {b:.3f}
-     (fark en fazla 0.05 olmalı)."
-3. "farklı veri, farklı model": the two runs' predictions on the probe must differ (max abs
-   difference > 1e-6). Message: "iki farklı veri setinde aynı tahminler: model veriden
-   öğrenilmiyor, kural elle yazılmış."                                           (hard_coded_line)
-
-A learner exception inside the fit is the usual `exception` error with its line. Over the time
-limit is the usual `timeout`. The reference (solutions/...) trains in about 0.1 s on one thread.
-
-Wrong submissions: tests/submissions/fit_linear_regression/ (5 files, one bug each).
+Pack authors: every case draws the same two data sets (`_SharedData.build_cases`), and a fit
+runs inside a `once` script op, so the learner's process fits each data set once however many
+cases judge it (the process has one time limit for all cases). `make_line` is the data recipe.
 """
 
+from __future__ import annotations
+
+import math
+
 import torch
+from torch import nn
+
+from tutor import messages as M
+from tutor.grading.driver.script import MAX_EXPORT
+from tutor.grading.loops import (
+    LoopCase,
+    LoopGrader,
+    Run,
+    Script,
+    ref,
+    stage_value,
+    tensor_of,
+)
+from tutor.grading.spec import Gen, Outcome, PreparedCase, case_seed
+
+SYMBOL = "fit_linear_regression"
+N_TRAIN = 256
+PROBE = torch.linspace(-3, 3, 61).unsqueeze(1)
+TOLERANCE = 0.05
+
+
+def reference_fit_linear_regression(X, y):
+    model = nn.Linear(1, 1)
+    loss_fn = nn.MSELoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for _ in range(300):
+        optimizer.zero_grad()
+        loss = loss_fn(model(X), y)
+        loss.backward()
+        optimizer.step()
+    return model
 
 
 def make_line(g, n: int):
@@ -78,6 +68,122 @@ def fitted_line(probe: torch.Tensor, predictions: torch.Tensor) -> tuple[float, 
     return solution[0].item(), solution[1].item()
 
 
+# ---------------------------------------------------------------------------------------------
+# Cases: the fits, shared; held-out inputs only in the second stage
+# ---------------------------------------------------------------------------------------------
+
+
+class _SharedData(LoopGrader):
+    """Every case draws its data from one stream, so the cases judge the same fits."""
+
+    def build_cases(self, seed: int) -> list[PreparedCase]:
+        shared = case_seed(seed, 0)
+        prepared = []
+        for index, spec in enumerate(self.cases):
+            script = spec.make(Gen(shared))
+            if not isinstance(script, Script):
+                raise TypeError(f"case '{spec.name}': make() must return Script(...)")
+            prepared.append(PreparedCase(index, spec.name, case_seed(seed, index), script, spec))
+        return prepared
+
+
+def _draw(g) -> dict[str, dict]:
+    data = {}
+    for name in ("A", "B"):
+        X, y, a, b = make_line(g, N_TRAIN)
+        data[name] = {"X": X, "y": y, "a": a, "b": b, "seed": g.integer(0, 2**31 - 1)}
+    return data
+
+
+def _fit(name: str, data: dict) -> dict:
+    """Seed every generator, call the learner's fit (watched), export the model it returned."""
+    return {
+        "op": "once",
+        "ops": [
+            {"op": "scramble", "seed": data["seed"]},
+            {
+                "op": "call",
+                "fn": SYMBOL,
+                "args": [data["X"], data["y"]],
+                "record": f"dönen {name}",
+                "as": f"model {name}",
+                "watch": True,
+            },
+            {"op": "export", "target": ref(f"model {name}"), "record": f"model {name}"},
+        ],
+    }
+
+
+def _on_cpu(ops: list[dict]) -> list[dict]:
+    """The learner's model is built by the learner, on the CPU: its data stays there too."""
+    return [{"op": "device", "device": "cpu", "ops": ops}]
+
+
+def _predict(name: str, x: torch.Tensor) -> list[dict]:
+    return [
+        {
+            "op": "receive",
+            "value": stage_value(f"model {name}"),
+            "as": f"model {name}",
+            "record": f"alındı {name}",
+        },
+        {"op": "predict", "model": ref(f"model {name}"), "x": x, "record": f"tahmin {name}"},
+    ]
+
+
+def _script(g, names: tuple[str, ...]) -> Script:
+    data = _draw(g)
+    return Script(
+        _on_cpu([_fit(name, data[name]) for name in names]),
+        then=_on_cpu([op for name in names for op in _predict(name, PROBE)]),
+        secret={name: {"a": data[name]["a"], "b": data[name]["b"]} for name in names},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Judging
+# ---------------------------------------------------------------------------------------------
+
+SHAPE = (
+    "tahminlerin şekli (M, 1) olmalı, {shape} geldi: model (M, 1) girdiye (M, 1) tahmin vermeli."
+)
+DIVERGED = (
+    "tahminler NaN ya da sonsuz: kayıp ıraksamış. Öğrenme oranı bu veri için çok büyük; küçültün."
+)
+LINE = "öğrenilen eğim {a_hat:.3f} ve sapma {b_hat:.3f}; verideki eğim {a:.3f}, sapma {b:.3f}"
+SLOPE_ONLY = "öğrenilen eğim {a_hat:.3f}, verinin eğimi {a:.3f}:"
+NO_ZERO_GRAD = SLOPE_ONLY + M.FIT_NO_ZERO_GRAD
+FLAT = (
+    SLOPE_ONLY + " kayıp hiç azalmamış; eniyileyici modelin parametrelerini güncellemiyor "
+    "(eniyileyiciyi döndürdüğünüz modelin parameters() ile kurun)."
+)
+TOO_FEW_STEPS = (
+    LINE + ". Kayıp hâlâ düşüyordu: eğitim yakınsamadan bitmiş (adım sayısını ya da öğrenme "
+    "oranını artırın)."
+)
+OFF_THE_LINE = LINE + f" (fark en fazla {TOLERANCE} olmalı)."
+
+
+def _watch(run: Run, name: str, expected: bool = False) -> dict:
+    value = (run.expected if expected else run.record)(f"dönen {name}:watch")
+    return value if isinstance(value, dict) else {}
+
+
+def _curve(watch: dict) -> list[float]:
+    curve = watch.get("curve")
+    return (
+        [float(v) for v in curve if isinstance(v, (int, float))] if isinstance(curve, list) else []
+    )
+
+
+def _shown(curve: list[float]) -> list[float]:
+    """The curve for the plot: up to its first NaN or infinity."""
+    for i, value in enumerate(curve):
+        if not math.isfinite(value):
+            return curve[:i]
+    return curve
+
+
 def still_decreasing(curve: list[float]) -> bool:
     """The loss was still going down when training stopped."""
     if len(curve) < 5:
@@ -87,4 +193,104 @@ def still_decreasing(curve: list[float]) -> bool:
     return min(curve) == curve[-1] and sum(last) / k < sum(before) / k
 
 
-raise NotImplementedError("grader to be written by the lead")
+def _flat(curve: list[float]) -> bool:
+    """The same loss at every step: no parameter the loss depends on ever changed."""
+    return len(curve) >= 2 and max(curve) - min(curve) <= 1e-6 * abs(curve[0])
+
+
+def _model_problem(run: Run, name: str) -> str | None:
+    """Why there are no predictions to judge, if there are none."""
+    received = run.record(f"alındı {name}")
+    if isinstance(received, dict) and "unpicklable" in received:
+        return M.FIT_UNPICKLABLE.format(detail=received["unpicklable"])
+    if isinstance(received, dict) and "too_large" in received:
+        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=MAX_EXPORT / 2**20)
+    if isinstance(received, dict) and "unloadable" in received:
+        return M.FIT_UNLOADABLE.format(detail=received["unloadable"])
+    returned = run.record(f"dönen {name}")
+    if returned is None or isinstance(returned, (bool, int, float, str, list, tuple)):
+        return M.FIT_NOT_A_MODEL.format(fn=SYMBOL, got=type(returned).__name__)
+    if isinstance(returned, dict) and "tensor" in returned:
+        return M.FIT_NOT_A_MODEL.format(fn=SYMBOL, got="tensör")
+    predicted = run.record(f"tahmin {name}")
+    if isinstance(predicted, dict) and "raised" in predicted:
+        return M.FIT_PREDICT_RAISED.format(
+            exc_type=predicted["raised"], exc=predicted.get("message", "")
+        )
+    if tensor_of(predicted) is None:
+        got = (
+            predicted.get("type", "?") if isinstance(predicted, dict) else type(predicted).__name__
+        )
+        return M.FIT_NOT_TENSOR.format(got=got)
+    return None
+
+
+def _predictions(run: Run, name: str) -> tuple[torch.Tensor | None, str | None]:
+    problem = _model_problem(run, name)
+    if problem:
+        return None, problem
+    out = tensor_of(run.record(f"tahmin {name}"))
+    if tuple(out.shape) != (len(PROBE), 1):
+        return None, SHAPE.format(shape=tuple(out.shape))
+    return out.detach().double(), None
+
+
+def _line_problem(run: Run) -> str | None:
+    out, problem = _predictions(run, "A")
+    if problem:
+        return problem
+    a, b = run.secret["A"]["a"], run.secret["A"]["b"]
+    watch = _watch(run, "A")
+    curve = _curve(watch)
+    finite = bool(torch.isfinite(out).all())
+    a_hat, b_hat = fitted_line(PROBE, out) if finite else (math.nan, math.nan)
+    if finite and abs(a_hat - a) <= TOLERANCE and abs(b_hat - b) <= TOLERANCE:
+        return None
+    shown = {"a_hat": a_hat, "b_hat": b_hat, "a": a, "b": b}
+    if int(watch.get("steps", 0)) > 1 and int(watch.get("zero_grads", 0)) == 0:
+        return NO_ZERO_GRAD.format(**shown)
+    if not finite or not all(math.isfinite(v) for v in curve):
+        return DIVERGED
+    if _flat(curve):
+        return FLAT.format(**shown)
+    if still_decreasing(curve):
+        return TOO_FEW_STEPS.format(**shown)
+    return OFF_THE_LINE.format(**shown)
+
+
+def judge(run: Run):
+    if run.name == "tahmin şekli":
+        return _predictions(run, "A")[1]
+    if run.name == "eğim ve sapma":
+        problem = _line_problem(run)
+        return Outcome(
+            problem is None,
+            problem or M.GRADE_OK,
+            series=_shown(_curve(_watch(run, "A"))),
+            reference_series=_shown(_curve(_watch(run, "A", expected=True))),
+        )
+    if run.name == "farklı veri, farklı model":
+        first, problem = _predictions(run, "A")
+        second, problem_b = _predictions(run, "B")
+        if problem or problem_b:
+            return problem or problem_b
+        if not (torch.isfinite(first).all() and torch.isfinite(second).all()):
+            return DIVERGED
+        if not (first - second).abs().max() <= 1e-6:
+            return None
+        if (first - first[:1]).abs().max() <= 1e-6:  # every row the same
+            return M.FIT_SAME_CONSTANT
+        return M.FIT_HARD_CODED
+    raise ValueError(f"unknown case {run.name!r}")
+
+
+GRADER = _SharedData(
+    symbols=[SYMBOL],
+    reference={SYMBOL: reference_fit_linear_regression},
+    judge=judge,
+    cases=[
+        LoopCase("tahmin şekli", lambda g: _script(g, ("A",)), reference=False),
+        LoopCase("eğim ve sapma", lambda g: _script(g, ("A",))),
+        LoopCase("farklı veri, farklı model", lambda g: _script(g, ("A", "B")), reference=False),
+    ],
+)

@@ -1,67 +1,68 @@
-"""Grader specification: train_binary_classifier (a fitting grader). To be written by the lead.
+"""Değerlendirici: train_binary_classifier (iç içe iki çemberi ayıran bir sınıflandırıcı).
 
-`train_binary_classifier(X, y) -> nn.Module` returning logits of shape (M, 1), trained in the
-learner's process within the exercise's `timeout_s` (10 s). Two concentric circles whose centre,
-radii and scale are drawn from the seed; held-out accuracy ≥ 0.95. The held-out labels never
-enter the learner's process; the held-out inputs enter it only after the function has returned.
+Öğrencinin `train_binary_classifier(X, y)` fonksiyonu kendi sürecinde, alıştırmanın süre sınırı
+içinde, tohumdan çekilen iki veri setinde çalışır (çemberlerin merkezi, yarıçapları ve ölçeği her
+seferinde yeniden çekilir; elle yazılmış bir kural tutmaz). Eğitim boyunca kayıp eğrisi,
+eniyileyici adımları ve zero_grad çağrıları kaydedilir. Dönen model kaydedilir ve eğitimin hiç
+yapılmadığı yeni bir süreçte yüklenir; görülmemiş noktalar yalnızca orada modele verilir, etiketleri
+hiçbir öğrenci sürecine girmez. Doğruluk (logit > 0 → iç çember) değerlendirme işinde hesaplanır.
+Sonuçta öğrencinin kayıp eğrisi referans çözümünkinin yanında gösterilir.
 
-Data (trusted side, from the case seed; `circle_params` and `make_circles` below are exact)
---------------------------------------------------------------------------------------------
-centre ~ U(-3, 3)², scale ~ U(0.5, 2), r_in = scale·U(0.5, 1.0), r_out = r_in + scale·U(0.8, 1.2),
-radial noise 0.08·scale, angles uniform. 400 training points (half on each circle, shuffled),
-X float32 (400, 2), y float32 (400, 1) with 1.0 on the inner circle. 400 held-out points from the
-same parameters. A second, independent parameter set gives the data for the hand-written-rule
-check. With these settings the reference reaches 1.000 held-out accuracy on 60 seeds in a row,
-in 0.3-0.6 s on one thread.
-
-What happens in the learner's process
--------------------------------------
-As in fit_linear_regression: seed torch/random/numpy; record the loss curve (0-dim backward
-values) and the optimizer-step / zero_grad counts; call the function; `model.eval()`; under
-`torch.no_grad()` record `model(X_heldout)` (shape, values) and `model(probe)` where probe is the
-union of both runs' held-out inputs (for the rule check); then the same with the second data set.
-
-Cases (check names) and checks, with their Turkish messages
------------------------------------------------------------
-1. "çıktının şekli": logits of shape (M, 1). "çıktının şekli (M, 1) olmalı, {shape} geldi:
-   ikili sınıflandırmada tek bir logit yeter (BCEWithLogitsLoss ile)."               (two_logits)
-2. "logit değerleri (sigmoid ya da ReLU yok)": fails when every held-out output is ≥ 0 and
-   - at least one is exactly 0: "hiçbir logit negatif değil ve bazıları tam 0: son katmandan sonra
-     ReLU var gibi. Logit değerleri negatif de olabilmeli; son katmanı aktivasyonsuz bırakın."
-                                                                             (relu_after_last)
-   - else, all are ≤ 1 and thresholding them at 0.5 gives accuracy ≥ 0.9: "model logit değil
-     olasılık döndürüyor (bütün çıktılar 0 ile 1 arasında): sigmoid'i modelden çıkarın;
-     BCEWithLogitsLoss sigmoid'i kendisi uygular, değerlendirici logit > 0 ile karar verir."
-                                                                              (sigmoid_output)
-   - else: "hiçbir logit negatif değil: logit > 0 her noktayı iç çembere atar."
-   (An untrained model whose outputs happen to lie in [0, 1] is not called a probability model:
-   that is what the 0.5-threshold accuracy condition is for.)
-3. "doğruluk (görülmemiş noktalar)": accuracy of (logit > 0) against the held-out labels ≥ 0.95.
-   On failure: "görülmemiş noktalarda doğruluk {acc:.3f}; en az 0.95 olmalı." followed by the
-   first diagnosis that applies:
-   - outputs look like probabilities (as above): " Çıktılar olasılık gibi; sigmoid'i modelden
-     çıkarın."
-   - the logits are an affine function of the inputs (R² of a least-squares fit of the logits on
-     [x1, x2, 1] above 0.999): " Modelin karar sınırı düz bir çizgi: gizli katman ya da doğrusal
-     olmayan aktivasyon yok; iç içe çemberler bir doğruyla ayrılamaz."          (linear_model)
-   - more than one step and no zero_grad: " zero_grad hiç çağrılmamış."
-   - the loss curve is flat: " Kayıp hiç azalmamış: eniyileyici modelin parametrelerini
-     güncellemiyor."
-   - the loss curve still going down at its end (same rule as fit_linear_regression): " Kayıp
-     hâlâ düşüyordu: eğitim yakınsamadan bitmiş (adım sayısını ya da öğrenme oranını artırın)."
-                                                                              (too_few_epochs)
-4. "farklı veri, farklı model": the two runs' outputs on the common probe must differ (max abs
-   difference > 1e-6). "iki farklı veri setinde aynı tahminler: model veriden öğrenilmiyor, kural
-   elle yazılmış."                                                            (hard_coded_rule)
-
-The verdict carries the learner's loss curve and the reference's (see fit_linear_regression).
-
-Wrong submissions: tests/submissions/train_binary_classifier/ (6 files, one bug each).
+Pack authors: every case draws the same two data sets (`_SharedData.build_cases`), and a fit
+runs inside a `once` script op, so the learner's process fits each data set once however many
+cases judge it. `circle_params` and `make_circles` are the data recipe: 400 training and 400
+held-out points per data set; the reference reaches 1.000 held-out accuracy on every seed tried.
 """
+
+from __future__ import annotations
 
 import math
 
 import torch
+from torch import nn
+
+from tutor import messages as M
+from tutor.grading.driver.script import MAX_EXPORT
+from tutor.grading.loops import (
+    LoopCase,
+    LoopGrader,
+    Run,
+    Script,
+    ref,
+    stage_value,
+    tensor_of,
+)
+from tutor.grading.spec import Gen, Outcome, PreparedCase, case_seed
+
+SYMBOL = "train_binary_classifier"
+N_POINTS = 400
+LEAST_ACCURACY = 0.95
+
+
+class _Standardize(nn.Module):
+    def __init__(self, mean: torch.Tensor, std: torch.Tensor):
+        super().__init__()
+        self.register_buffer("mean", mean)
+        self.register_buffer("std", std)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return (x - self.mean) / self.std
+
+
+def reference_train_binary_classifier(X, y):
+    std = X.std(dim=0, correction=0).clamp_min(1e-8)
+    # One hidden layer and 150 steps: as accurate as the solution here, at a third of its cost.
+    model = nn.Sequential(
+        _Standardize(X.mean(dim=0), std), nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 1)
+    )
+    loss_fn = nn.BCEWithLogitsLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.03)
+    for _ in range(150):
+        optimizer.zero_grad()
+        loss = loss_fn(model(X), y)
+        loss.backward()
+        optimizer.step()
+    return model
 
 
 def circle_params(g):
@@ -95,4 +96,285 @@ def affine_r2(inputs: torch.Tensor, outputs: torch.Tensor) -> float:
     return 1.0 - (residual / total).item()
 
 
-raise NotImplementedError("grader to be written by the lead")
+# ---------------------------------------------------------------------------------------------
+# Cases: the fits, shared; held-out inputs only in the second stage
+# ---------------------------------------------------------------------------------------------
+
+
+class _SharedData(LoopGrader):
+    """Every case draws its data from one stream, so the cases judge the same fits."""
+
+    def build_cases(self, seed: int) -> list[PreparedCase]:
+        shared = case_seed(seed, 0)
+        prepared = []
+        for index, spec in enumerate(self.cases):
+            script = spec.make(Gen(shared))
+            if not isinstance(script, Script):
+                raise TypeError(f"case '{spec.name}': make() must return Script(...)")
+            prepared.append(PreparedCase(index, spec.name, case_seed(seed, index), script, spec))
+        return prepared
+
+
+def _draw(g) -> dict[str, dict]:
+    data = {}
+    for name in ("A", "B"):
+        params = circle_params(g)
+        X, y = make_circles(g, N_POINTS, params)
+        X_held, y_held = make_circles(g, N_POINTS, params)
+        data[name] = {"X": X, "y": y, "X_held": X_held, "y_held": y_held}
+    for name in data:
+        data[name]["seed"] = g.integer(0, 2**31 - 1)
+    return data
+
+
+def _fit(name: str, data: dict) -> dict:
+    """Seed every generator, call the learner's fit (watched), export the model it returned."""
+    return {
+        "op": "once",
+        "ops": [
+            {"op": "scramble", "seed": data["seed"]},
+            {
+                "op": "call",
+                "fn": SYMBOL,
+                "args": [data["X"], data["y"]],
+                "record": f"dönen {name}",
+                "as": f"model {name}",
+                "watch": True,
+            },
+            {"op": "export", "target": ref(f"model {name}"), "record": f"model {name}"},
+        ],
+    }
+
+
+def _on_cpu(ops: list[dict]) -> list[dict]:
+    """The learner's model is built by the learner, on the CPU: its data stays there too."""
+    return [{"op": "device", "device": "cpu", "ops": ops}]
+
+
+def _predict(name: str, x: torch.Tensor) -> list[dict]:
+    return [
+        {
+            "op": "receive",
+            "value": stage_value(f"model {name}"),
+            "as": f"model {name}",
+            "record": f"alındı {name}",
+        },
+        {"op": "predict", "model": ref(f"model {name}"), "x": x, "record": f"tahmin {name}"},
+    ]
+
+
+def _held_out(g) -> Script:
+    """Fit A; its held-out points in the second stage, their labels only in the secret."""
+    data = _draw(g)
+    return Script(
+        _on_cpu([_fit("A", data["A"])]),
+        then=_on_cpu(_predict("A", data["A"]["X_held"])),
+        secret={"X": data["A"]["X_held"], "y": data["A"]["y_held"]},
+    )
+
+
+def _two_fits(g) -> Script:
+    """Fits A and B; both models predict on the union of both held-out sets."""
+    data = _draw(g)
+    probe = torch.cat([data["A"]["X_held"], data["B"]["X_held"]])
+    return Script(
+        _on_cpu([_fit("A", data["A"]), _fit("B", data["B"])]),
+        then=_on_cpu(_predict("A", probe) + _predict("B", probe)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Judging
+# ---------------------------------------------------------------------------------------------
+
+SHAPE = (
+    "çıktının şekli (M, 1) olmalı, {shape} geldi: ikili sınıflandırmada tek bir logit yeter "
+    "(BCEWithLogitsLoss ile)."
+)
+RELU_AFTER_LAST = (
+    "hiçbir logit negatif değil ve bazıları tam 0: son katmandan sonra ReLU var gibi. Logit "
+    "değerleri negatif de olabilmeli; son katmanı aktivasyonsuz bırakın."
+)
+SIGMOID_OUTPUT = (
+    "model logit değil olasılık döndürüyor (bütün çıktılar 0 ile 1 arasında): sigmoid'i "
+    "modelden çıkarın; BCEWithLogitsLoss sigmoid'i kendisi uygular, değerlendirici logit > 0 ile "
+    "karar verir."
+)
+ALSO_PROBABILITIES = " Çıktılar olasılık gibi; sigmoid'i modelden çıkarın."
+ALSO_RELU = " Hiçbir logit negatif değil ve bazıları tam 0: son katmandan sonra ReLU var gibi."
+ALSO_NON_NEGATIVE = " Hiçbir logit negatif değil: logit > 0 her noktayı iç çembere atar."
+ALSO_CONSTANT = " Model her noktaya aynı çıktıyı veriyor."
+ALSO_LINEAR = (
+    " Modelin karar sınırı düz bir çizgi: gizli katman ya da doğrusal olmayan aktivasyon yok; iç "
+    "içe çemberler bir doğruyla ayrılamaz."
+)
+ALSO_NOT_TRAINED = (
+    " Eğitim sırasında ne geri yayılım ne de eniyileyici adımı kaydedildi: model veriden "
+    "öğrenmemiş."
+)
+
+
+def _watch(run: Run, name: str, expected: bool = False) -> dict:
+    value = (run.expected if expected else run.record)(f"dönen {name}:watch")
+    return value if isinstance(value, dict) else {}
+
+
+def _curve(watch: dict) -> list[float]:
+    curve = watch.get("curve")
+    if not isinstance(curve, list):
+        return []
+    return [float(v) for v in curve if isinstance(v, (int, float))]
+
+
+def _shown(curve: list[float]) -> list[float]:
+    """The curve for the plot: up to its first NaN or infinity."""
+    for i, value in enumerate(curve):
+        if not math.isfinite(value):
+            return curve[:i]
+    return curve
+
+
+def still_decreasing(curve: list[float]) -> bool:
+    """The loss was still going down when training stopped."""
+    if len(curve) < 5:
+        return False
+    k = max(1, len(curve) // 10)
+    last, before = curve[-k:], curve[-2 * k : -k]
+    return min(curve) == curve[-1] and sum(last) / k < sum(before) / k
+
+
+def _flat(curve: list[float]) -> bool:
+    """The same loss at every step: no parameter the loss depends on ever changed."""
+    return len(curve) >= 2 and max(curve) - min(curve) <= 1e-6 * abs(curve[0])
+
+
+def _training_problem(watch: dict) -> str:
+    """What the records of the fit say about a model that did not learn (may be nothing)."""
+    curve = _curve(watch)
+    steps, zero_grads = int(watch.get("steps", 0)), int(watch.get("zero_grads", 0))
+    if steps == 0 and not curve:
+        return ALSO_NOT_TRAINED
+    if steps > 1 and zero_grads == 0:
+        return M.FIT_NO_ZERO_GRAD
+    if _flat(curve):
+        return M.FIT_FLAT
+    if still_decreasing(curve):
+        return M.FIT_STILL_DECREASING
+    return ""
+
+
+def _model_problem(run: Run, name: str) -> str | None:
+    """Why there are no predictions to judge, if there are none."""
+    received = run.record(f"alındı {name}")
+    if isinstance(received, dict) and "unpicklable" in received:
+        return M.FIT_UNPICKLABLE.format(detail=received["unpicklable"])
+    if isinstance(received, dict) and "too_large" in received:
+        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=MAX_EXPORT / 2**20)
+    if isinstance(received, dict) and "unloadable" in received:
+        return M.FIT_UNLOADABLE.format(detail=received["unloadable"])
+    returned = run.record(f"dönen {name}")
+    if returned is None or isinstance(returned, (bool, int, float, str, list, tuple)):
+        return M.FIT_NOT_A_MODEL.format(fn=SYMBOL, got=type(returned).__name__)
+    if isinstance(returned, dict) and "tensor" in returned:
+        return M.FIT_NOT_A_MODEL.format(fn=SYMBOL, got="tensör")
+    predicted = run.record(f"tahmin {name}")
+    if isinstance(predicted, dict) and "raised" in predicted:
+        return M.FIT_PREDICT_RAISED.format(
+            exc_type=predicted["raised"], exc=predicted.get("message", "")
+        )
+    if tensor_of(predicted) is None:
+        got = (
+            predicted.get("type", "?") if isinstance(predicted, dict) else type(predicted).__name__
+        )
+        return M.FIT_NOT_TENSOR.format(got=got)
+    return None
+
+
+def _outputs(run: Run, name: str, count: int) -> tuple[torch.Tensor | None, str | None]:
+    problem = _model_problem(run, name)
+    if problem:
+        return None, problem
+    out = tensor_of(run.record(f"tahmin {name}"))
+    if tuple(out.shape) != (count, 1):
+        return None, SHAPE.format(shape=tuple(out.shape))
+    return out.detach().double(), None
+
+
+def _probabilities(out: torch.Tensor, y: torch.Tensor) -> bool:
+    """Outputs in [0, 1] that classify well when cut at 0.5: a sigmoid at the end."""
+    if out.min() < 0 or out.max() > 1:
+        return False
+    return ((out > 0.5).double() == y.double()).double().mean().item() >= 0.9
+
+
+def _logit_problem(run: Run) -> str | None:
+    out, problem = _outputs(run, "A", len(run.secret["y"]))
+    if problem:
+        return problem
+    if not bool(torch.isfinite(out).all()) or out.min() < 0:
+        return None
+    if bool((out == 0).any()):
+        return RELU_AFTER_LAST
+    if _probabilities(out, run.secret["y"]):
+        return SIGMOID_OUTPUT
+    return None
+
+
+def _accuracy_problem(run: Run) -> str | None:
+    X, y = run.secret["X"], run.secret["y"]
+    out, problem = _outputs(run, "A", len(y))
+    if problem:
+        return problem
+    accuracy = ((out > 0).double() == y.double()).double().mean().item()
+    if accuracy >= LEAST_ACCURACY:
+        return None
+    message = M.FIT_ACCURACY.format(acc=accuracy, least=LEAST_ACCURACY)
+    finite = bool(torch.isfinite(out).all())
+    if finite and _probabilities(out, y):
+        return message + ALSO_PROBABILITIES
+    if finite and out.min() >= 0:
+        return message + (ALSO_RELU if bool((out == 0).any()) else ALSO_NON_NEGATIVE)
+    if finite and out.max() - out.min() <= 1e-6 * max(1.0, out.abs().max().item()):
+        return message + ALSO_CONSTANT
+    if finite and affine_r2(X, out) > 0.999:
+        return message + ALSO_LINEAR
+    return message + _training_problem(_watch(run, "A"))
+
+
+def judge(run: Run):
+    if run.name == "çıktının şekli":
+        return _outputs(run, "A", len(run.secret["y"]))[1]
+    if run.name == "logit değerleri (sigmoid ya da ReLU yok)":
+        return _logit_problem(run)
+    if run.name == "doğruluk (görülmemiş noktalar)":
+        problem = _accuracy_problem(run)
+        return Outcome(
+            problem is None,
+            problem or M.GRADE_OK,
+            series=_shown(_curve(_watch(run, "A"))),
+            reference_series=_shown(_curve(_watch(run, "A", expected=True))),
+        )
+    if run.name == "farklı veri, farklı model":
+        first, problem = _outputs(run, "A", 2 * N_POINTS)
+        second, problem_b = _outputs(run, "B", 2 * N_POINTS)
+        if problem or problem_b:
+            return problem or problem_b
+        if not (first - second).abs().max() <= 1e-6:
+            return None
+        if (first - first[:1]).abs().max() <= 1e-6:  # every row the same
+            return M.FIT_SAME_CONSTANT
+        return M.FIT_HARD_CODED
+    raise ValueError(f"unknown case {run.name!r}")
+
+
+GRADER = _SharedData(
+    symbols=[SYMBOL],
+    reference={SYMBOL: reference_train_binary_classifier},
+    judge=judge,
+    cases=[
+        LoopCase("çıktının şekli", _held_out, reference=False),
+        LoopCase("logit değerleri (sigmoid ya da ReLU yok)", _held_out, reference=False),
+        LoopCase("doğruluk (görülmemiş noktalar)", _held_out),
+        LoopCase("farklı veri, farklı model", _two_fits, reference=False),
+    ],
+)

@@ -651,6 +651,121 @@ def _scramble(env: Environment, op: dict) -> None:
         np.random.seed(seed % (2**32))
 
 
+# ---------------------------------------------------------------------------------------------
+# Fitting exercises (fit_linear_regression, train_binary_classifier,
+# train_multiclass_classifier): one fit shared by the cases that judge it, and a model that
+# could not travel to the next stage reported instead of raised
+# ---------------------------------------------------------------------------------------------
+
+# Per process: the digest of a `once` op's content -> what running its ops did.
+_ONCE: dict[str, tuple[dict[str, Any], dict[str, Any], list[dict], BaseException | None]] = {}
+
+
+def _digest(value: Any, digest: Any) -> None:
+    if isinstance(value, torch.Tensor):
+        t = value.detach().cpu().contiguous()
+        digest.update(f"T{t.dtype}{tuple(t.shape)}".encode())
+        digest.update(t.reshape(-1).view(torch.uint8).numpy().tobytes() if t.numel() else b"")
+    elif isinstance(value, dict):
+        digest.update(b"{")
+        for k in sorted(value, key=str):
+            digest.update(repr(k).encode())
+            _digest(value[k], digest)
+        digest.update(b"}")
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"[" if isinstance(value, list) else b"(")
+        for v in value:
+            _digest(v, digest)
+        digest.update(b"]")
+    else:
+        digest.update(repr(value).encode())
+
+
+def _once(env: Environment, op: dict) -> None:
+    """Run `ops` once per process: a later `once` with the same content (the same data, the
+    same function) replays what the first did (its records, objects and events) instead of
+    running the learner's fit again. Several cases judge one fit this way, and the process's
+    single time limit pays for each fit once. A fit that raised raises again."""
+    ops = list(op["ops"])
+    digest = hashlib.sha256()
+    _digest(ops, digest)
+    for inner in ops:
+        fn = inner.get("fn")
+        if isinstance(fn, str):  # which function: the learner's, or a reference
+            digest.update(f"{fn}:{id(env.objects.get(fn))}".encode())
+    digest.update(str(env.device).encode())
+    key = digest.hexdigest()
+    if key not in _ONCE:
+        records_before = dict(env.records)
+        objects_before = dict(env.objects)
+        events_before = len(env.events)
+        raised: BaseException | None = None
+        try:
+            run(env, ops)
+        except Exception as exc:  # noqa: BLE001 - kept, and raised again below
+            raised = exc
+        records = {
+            k: v
+            for k, v in env.records.items()
+            if k not in records_before or records_before[k] is not v
+        }
+        objects = {
+            k: v
+            for k, v in env.objects.items()
+            if k not in objects_before or objects_before[k] is not v
+        }
+        _ONCE[key] = (records, objects, env.events[events_before:], raised)
+        if raised is not None:
+            raise raised
+        return
+    records, objects, events, raised = _ONCE[key]
+    env.records.update(records)
+    env.objects.update(objects)
+    env.events.extend(dict(e) for e in events)
+    if raised is not None:
+        raise raised
+
+
+def _on_device(env: Environment, op: dict) -> None:
+    """Run `ops` with their tensors on `device` (e.g. "cpu"): a learner's fit builds its own
+    model, on the CPU unless it says otherwise, so its data must not arrive on a GPU."""
+    device = env.device
+    env.device = torch.device(str(op["device"]))
+    try:
+        run(env, list(op["ops"]))
+    finally:
+        env.device = device
+
+
+def _receive(env: Environment, op: dict) -> None:
+    """`import` for a model a learner's fit returned: what cannot be loaded (a model that could
+    not be pickled in the first stage, one too large, one whose class the fresh process cannot
+    find) is recorded under `record`, and the object is None, so that the judge can say why."""
+    value = op["value"]
+    if isinstance(value, dict) and "object" in value:  # the reference run, in one process
+        env.objects[op["as"]] = value["object"]
+        env.records[op["record"]] = {"ok": True}
+        return
+    blob = value.get("blob") if isinstance(value, dict) else None
+    if not isinstance(blob, torch.Tensor):
+        env.objects[op["as"]] = None
+        reasons = ("unpicklable", "too_large")
+        found = {k: value[k] for k in reasons if k in value} if isinstance(value, dict) else {}
+        env.records[op["record"]] = found or {"missing": True}
+        return
+    import io
+
+    try:
+        with env.window():
+            obj = torch.load(io.BytesIO(blob.numpy().tobytes()), weights_only=False)
+    except Exception as exc:  # noqa: BLE001 - reported, the judge words it
+        env.objects[op["as"]] = None
+        env.records[op["record"]] = {"unloadable": f"{type(exc).__name__}: {exc}"[:300]}
+        return
+    env.objects[op["as"]] = obj
+    env.records[op["record"]] = {"ok": True}
+
+
 def run(env: Environment, ops: list[dict]) -> dict[str, Any]:
     for op in ops:
         kind = op["op"]
@@ -708,6 +823,13 @@ def run(env: Environment, ops: list[dict]) -> dict[str, Any]:
             _cnn_gate(env, op)
         elif kind == "if":  # simple_cnn
             _if(env, op)
+        # fitting exercises (fit_linear_regression, train_*_classifier)
+        elif kind == "once":
+            _once(env, op)
+        elif kind == "receive":
+            _receive(env, op)
+        elif kind == "device":
+            _on_device(env, op)
         else:
             raise ValueError(f"unknown op {kind!r}")
     return {"events": env.events, "records": env.records}
