@@ -141,7 +141,8 @@ class Session:
             timeout_s=timeout_s if timeout_s is not None else exercise.timeout_s,
             memory_mb=memory_mb if memory_mb is not None else exercise.memory_mb,
         )
-        return client.grade(request, self.home, on_event)
+        # A learner sees a hidden check's result, not its inputs or message (class packs).
+        return client.grade(request, self.home, on_event).for_learner()
 
     def warm_up(self) -> None:
         """Start the grading worker in the background of whoever calls this."""

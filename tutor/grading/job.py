@@ -131,11 +131,15 @@ def grader_deadline(seconds: float, what: str, file: str) -> Iterator[None]:
         yield
     except _GraderTimeout:
         raise CannotGrade(
-            M.GRADE_GRADER_TIMEOUT.format(file=file, what=what, limit=seconds), kind="grader"
+            M.GRADE_GRADER_TIMEOUT.format(file=file, what=what, limit=seconds),
+            kind="grader",
+            file=file,
         ) from None
     except GraderFault as exc:
         raise CannotGrade(
-            M.GRADE_GRADER_BROKEN.format(file=file, exc=cap(str(exc), 500)), kind="grader"
+            M.GRADE_GRADER_BROKEN.format(file=file, exc=cap(str(exc), 500)),
+            kind="grader",
+            file=file,
         ) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -171,10 +175,23 @@ def load_grader(path: str) -> Grader:
     except CannotGrade:
         raise
     except Exception as exc:  # noqa: BLE001 - a broken pack is reported, not crashed on
+        line = exc.lineno if isinstance(exc, SyntaxError) else _traceback_line(exc, path)
         raise CannotGrade(
             M.GRADE_GRADER_BROKEN.format(file=path, exc=cap(f"{type(exc).__name__}: {exc}", 500)),
             kind="grader",
+            file=path,
+            line=line,
         ) from exc
+
+
+def _traceback_line(exc: BaseException, path: str) -> int | None:
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 # ---------------------------------------------------------------------------------------------

@@ -340,7 +340,14 @@ class FunctionGrader(Grader):
 
     # -- in the grading job, before the learner's process exists ---------------------------
     def build_cases(self, seed: int) -> list[PreparedCase]:
-        return expand_cases(self.cases, seed)
+        def validate(spec: Case, data: Any) -> None:
+            if not isinstance(data, Inputs):
+                raise GraderFault(
+                    f"'{spec.name}' durumunun make() fonksiyonu inputs(...) döndürmeli, "
+                    f"{type(data).__name__} döndürdü"
+                )
+
+        return expand_cases(self.cases, seed, validate)
 
     def _wants_grad(self, case: PreparedCase) -> bool:
         return self.check_grad if case.spec.grad is None else case.spec.grad

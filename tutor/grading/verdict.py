@@ -151,6 +151,10 @@ class CannotGrade(Exception):
     `kind` is what CONTRACT.md's `{"error": {"kind": ...}}` says: "usage", "pack", "grader"
     (the pack's grader or reference failed), "device", or "engine" (the tutor itself)."""
 
-    def __init__(self, message: str, kind: str = "engine"):
+    def __init__(
+        self, message: str, kind: str = "engine", file: str | None = None, line: int | None = None
+    ):
         super().__init__(message)
         self.kind = kind
+        self.file = file  # for a fault of the pack: which file, and where
+        self.line = line
