@@ -149,9 +149,10 @@ def _warm_up() -> None:
     import torch.utils.data  # noqa: F401
 
     # The watchers' first use imports much of torch's Python dispatch machinery (seconds).
-    from tutor.grading.driver.guard import _CallMode, op_index
+    from tutor.grading.driver.guard import _CallMode, lay_tripwires, op_index
 
     op_index()
+    lay_tripwires()
 
     class _Quiet:
         active = True

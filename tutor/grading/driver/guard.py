@@ -278,10 +278,11 @@ class Guard:
 
     # -- installation (once, before the learner's file is executed) ------------------------------
     def install(self) -> None:
+        """Arm the tripwires laid in the zygote (`lay_tripwires`), block the forbidden
+        kernels and add the audit hook."""
+        lay_tripwires()
+        _ARMED[0] = self
         self._block_kernels()
-        self._wrap_threads()
-        self._wrap_switches()
-        self._wrap_private_modules()
         sys.addaudithook(_make_audit_hook(self))
 
     def _block_kernels(self) -> None:
@@ -315,74 +316,6 @@ class Guard:
                                 library.impl(name, key, blocked(family, name), False)
                         except RuntimeError:
                             continue
-
-    def _wrap_threads(self) -> None:
-        import _thread
-        import threading
-
-        guard = self
-
-        def wrap(original: Callable) -> Callable:
-            def start_thread(*args: Any, **kwargs: Any) -> Any:
-                if guard.active:
-                    guard.report("call", "threading", guard.learner_line())
-                    raise Forbidden("threads are not allowed here")
-                return original(*args, **kwargs)
-
-            return start_thread
-
-        for module in (_thread, threading):
-            for name in ("start_new_thread", "_start_new_thread", "start_joinable_thread"):
-                original = getattr(module, name, None)
-                if callable(original):
-                    setattr(module, name, wrap(original))
-
-    def _wrap_switches(self) -> None:
-        import importlib
-
-        guard = self
-        for module_name, name in _SWITCHES:
-            try:
-                module = importlib.import_module(module_name)
-            except ImportError:
-                continue
-            original = getattr(module, name, None)
-            if original is None:
-                continue
-
-            def tripwire(*args: Any, _original: Any = original, **kwargs: Any) -> Any:
-                if guard.active and guard.caller_is_learner(sys._getframe(1)):
-                    guard.report("tamper", "", guard.learner_line())
-                return _original(*args, **kwargs)
-
-            setattr(module, name, tripwire)
-
-    def _wrap_private_modules(self) -> None:
-        import inspect
-
-        guard = self
-        for module_name, module in list(sys.modules.items()):
-            if module is None or not module_name.startswith(_PRIVATE_MODULES):
-                continue
-            for name, value in list(vars(module).items()):
-                if name.startswith("__") or not inspect.isfunction(value):
-                    continue
-                shown = f"{module_name}.{name}"
-
-                def tripwire(
-                    *args: Any, _original: Any = value, _shown: str = shown, **kwargs: Any
-                ) -> Any:
-                    if guard.active and guard.caller_is_learner(sys._getframe(1)):
-                        guard.report("call", _shown, guard.learner_line())
-                    return _original(*args, **kwargs)
-
-                tripwire.__name__ = value.__name__
-                tripwire.__qualname__ = value.__qualname__
-                tripwire.__wrapped__ = value  # type: ignore[attr-defined]
-                try:
-                    setattr(module, name, tripwire)
-                except (AttributeError, TypeError):
-                    pass
 
 
 class _Window:
@@ -418,6 +351,90 @@ class _CallMode(TorchFunctionMode):
 
 
 _ORIGINAL_HANDLER = _CallMode.__torch_function__
+
+# The guard of this learner's process, once armed. The tripwires below are laid once, in the
+# zygote (so no learner's process pays for wrapping a thousand functions), and do nothing
+# until a guard is armed here.
+_ARMED: list[Guard | None] = [None]
+_LAID = [False]
+
+
+def lay_tripwires() -> None:
+    if _LAID[0]:
+        return
+    _LAID[0] = True
+    _wrap_threads()
+    _wrap_switches()
+    _wrap_private_modules()
+
+
+def _wrap_threads() -> None:
+    import _thread
+    import threading
+
+    def wrap(original: Callable) -> Callable:
+        def start_thread(*args: Any, **kwargs: Any) -> Any:
+            guard = _ARMED[0]
+            if guard is not None and guard.active:
+                guard.report("call", "threading", guard.learner_line())
+                raise Forbidden("threads are not allowed here")
+            return original(*args, **kwargs)
+
+        return start_thread
+
+    for module in (_thread, threading):
+        for name in ("start_new_thread", "_start_new_thread", "start_joinable_thread"):
+            original = getattr(module, name, None)
+            if callable(original):
+                setattr(module, name, wrap(original))
+
+
+def _wrap_switches() -> None:
+    import importlib
+
+    for module_name, name in _SWITCHES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        original = getattr(module, name, None)
+        if original is None:
+            continue
+
+        def tripwire(*args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            guard = _ARMED[0]
+            if guard is not None and guard.active and guard.caller_is_learner(sys._getframe(1)):
+                guard.report("tamper", "", guard.learner_line())
+            return _original(*args, **kwargs)
+
+        setattr(module, name, tripwire)
+
+
+def _wrap_private_modules() -> None:
+    import inspect
+
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not module_name.startswith(_PRIVATE_MODULES):
+            continue
+        for name, value in list(vars(module).items()):
+            if name.startswith("__") or not inspect.isfunction(value):
+                continue
+            shown = f"{module_name}.{name}"
+
+            def tripwire(
+                *args: Any, _original: Any = value, _shown: str = shown, **kwargs: Any
+            ) -> Any:
+                guard = _ARMED[0]
+                if guard is not None and guard.active and guard.caller_is_learner(sys._getframe(1)):
+                    guard.report("call", _shown, guard.learner_line())
+                return _original(*args, **kwargs)
+
+            tripwire.__name__ = value.__name__
+            tripwire.__qualname__ = value.__qualname__
+            try:
+                setattr(module, name, tripwire)
+            except (AttributeError, TypeError):
+                pass
 
 
 def _make_audit_hook(guard: Guard) -> Callable[[str, tuple], None]:
