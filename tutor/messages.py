@@ -706,3 +706,17 @@ AUTOGRAD_GRADCHECK_FAILED = (
     "sayısal olarak bulunan gradyanla uyuşmuyor. gradcheck'in iletisi: {error}"
 )
 AUTOGRAD_GRADCHECK_ALSO = "gradcheck de başarısız: {error}"
+
+# --- diagnoses: sentences that name a learner's bug (graders/*, shared by several exercises) --
+# A grader's `diagnose` returns one of these only after checking numerically that the
+# learner's output equals what the named mistake computes.
+DIAG_OTHER_DIM = (
+    "Çıktınız, {op} işleminin {where} boyunca alınmış hâline eşit; bu durumda dim={dim} "
+    "istendi. En büyük değeri ve toplamı `dim` argümanının gösterdiği boyutta alın."
+)
+DIAG_LAST_DIM = "son boyut (dim=-1)"
+DIAG_DIM = "dim={dim}"
+DIAG_DTYPE_CHANGED = (
+    "Değerler doğru, ama sonuç {actual} veri tipine çevrilmiş; girdi {expected} iken sonuç da "
+    "{expected} kalmalı. `.float()`, `.to(torch.float32)` ya da sabit bir `dtype=` yazmayın."
+)
