@@ -720,3 +720,11 @@ DIAG_DTYPE_CHANGED = (
     "Değerler doğru, ama sonuç {actual} veri tipine çevrilmiş; girdi {expected} iken sonuç da "
     "{expected} kalmalı. `.float()`, `.to(torch.float32)` ya da sabit bir `dtype=` yazmayın."
 )
+DIAG_OPT_EPS_INSIDE_SQRT = (
+    "eps karekökün içine eklenmiş: √({v} + eps) hesaplanmış. PyTorch eps'i karekökün dışına "
+    "ekler: √{v} + eps; gradyanlar eps'ten küçükken fark büyür."
+)
+DIAG_OPT_NONE_AS_ZERO = (
+    "grad'ı None olan parametre atlanmamış, sıfır gradyan sayılmış: {state} o adımlarda da "
+    "değişiyor. grad None ise o parametreye ve durumuna o adımda hiç dokunmayın."
+)
