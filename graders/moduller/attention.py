@@ -97,12 +97,17 @@ def diagnose(data, got, expected):
     mask = data.kwargs.get("mask", data.args[3] if len(data.args) > 3 else None)
     y = got.tensor
     d, n, dv = q.shape[-1], k.shape[-2], v.shape[-1]
-    if _close(y, _attend(q, k, v, mask, scale=1.0)):
-        return NO_SCALE.format(d=d)
-    if n != d and _close(y, _attend(q, k, v, mask, scale=1 / math.sqrt(n))):
-        return SCALE_BY_LENGTH.format(n=n, d=d)
-    if dv != d and _close(y, _attend(q, k, v, mask, scale=1 / math.sqrt(dv))):
-        return SCALE_BY_VALUE_DIM.format(dv=dv, d=d)
+    # Yanlış ölçekler: yalnızca doğrusundan ve birbirinden ayırt edilebilenler sınanır
+    # (ör. D_v = 1 iken 1/√D_v ile ölçeksiz aynı sonucu verir).
+    scales = {
+        NO_SCALE.format(d=d): 1,
+        SCALE_BY_LENGTH.format(n=n, d=d): n,
+        SCALE_BY_VALUE_DIM.format(dv=dv, d=d): dv,
+    }
+    for message, root in scales.items():
+        others = [r for m, r in scales.items() if m != message] + [d]
+        if root not in others and _close(y, _attend(q, k, v, mask, scale=1 / math.sqrt(root))):
+            return message
     if q.shape[-2] > 1 and _close(y, _attend(q, k, v, mask, dim=-2)):
         return SOFTMAX_OVER_QUERIES
     if mask is not None and not bool(mask.all()):
