@@ -12,7 +12,7 @@ BIAS_MEAN = (
     "toplamıdır: grad_output.sum(dim=0)."
 )
 BIAS_NOT_SUMMED = (
-    "grad_bias, grad_output'un kendisi: örnek boyutu (dim=0) boyunca toplanmamış. grad_bias "
+    "grad_bias, grad_output'un kendisi: yığın boyutu (dim=0) boyunca toplanmamış. grad_bias "
     "bias ile aynı şekilde, (out_features,) olmalı: grad_output.sum(dim=0)."
 )
 GRAD_X_TRANSPOSED = (
