@@ -23,8 +23,8 @@ IGNORES_MARGIN = (
     "margin = {margin:g}."
 )
 NO_HINGE = (
-    "max(0, ·) unutulmuş: puanı marjı çoktan aşan sınıflar negatif kayıp ekleyip ötekilerin "
-    "kaybını gizliyor. Her terim max(0, marj − s[y] + s[j])'dir."
+    "max(0, ·) unutulmuş: doğru sınıfın marjdan fazla geride bıraktığı sınıflar negatif terim "
+    "ekleyip ötekilerin kaybını gizliyor. Her terim max(0, marj − s[y] + s[j])'dir."
 )
 
 

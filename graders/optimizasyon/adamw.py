@@ -32,7 +32,7 @@ def adam_path(
     global_step=False,
     decay_without_grad=False,
 ):
-    """AdamW'ın izlediği yol; bayraklar yaygın hataları yeniden üretir. `decay`: "coupled"
+    """AdamW'nin izlediği yol; bayraklar yaygın hataları yeniden üretir. `decay`: "coupled"
     (g + λ·p, Adam), "decoupled" (p ← p − lr·λ·p, AdamW) ya da "no_lr" (p ← p − λ·p)."""
     params, path = ctx.start(), []
     moments = [None] * len(params)

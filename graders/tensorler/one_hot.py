@@ -22,7 +22,7 @@ SHIFTED = (
 LEFT = "sola"
 RIGHT = "sağa"
 FLOAT_TABLE = (
-    "Sütunlar doğru ama tablo {actual}: one-hot tablosu tamsayıdır (torch.int64), "
+    "Sütunlar doğru ama tablonun veri tipi {actual}: one-hot tablosu tamsayıdır (torch.int64), "
     "F.one_hot'ın döndürdüğü gibi; karşılaştırmanın sonucunu `.long()` ile çevirin."
 )
 
