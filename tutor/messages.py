@@ -1041,4 +1041,24 @@ FIT_FLAT = " Kayıp hiç azalmamış: eniyileyici modelin parametrelerini günce
 FIT_STILL_DECREASING = (
     " Kayıp hâlâ düşüyordu: eğitim yakınsamadan bitmiş (adım sayısını ya da öğrenme oranını "
     "artırın)."
+# --- diagnoses: sentences that name a learner's bug (graders/*, shared by several exercises) --
+# A grader's `diagnose` returns one of these only after checking numerically that the
+# learner's output equals what the named mistake computes.
+DIAG_OTHER_DIM = (
+    "Çıktınız, {op} işleminin {where} boyunca alınmış hâline eşit; bu durumda dim={dim} "
+    "istendi. En büyük değeri ve toplamı `dim` argümanının gösterdiği boyutta alın."
+)
+DIAG_LAST_DIM = "son boyut (dim=-1)"
+DIAG_DIM = "dim={dim}"
+DIAG_DTYPE_CHANGED = (
+    "Değerler doğru, ama sonuç {actual} veri tipine çevrilmiş; girdi {expected} iken sonuç da "
+    "{expected} kalmalı. `.float()`, `.to(torch.float32)` ya da sabit bir `dtype=` yazmayın."
+)
+DIAG_OPT_EPS_INSIDE_SQRT = (
+    "eps karekökün içine eklenmiş: √({v} + eps) hesaplanmış. PyTorch eps'i karekökün dışına "
+    "ekler: √{v} + eps; gradyanlar eps'ten küçükken fark büyür."
+)
+DIAG_OPT_NONE_AS_ZERO = (
+    "grad'ı None olan parametre atlanmamış, sıfır gradyan sayılmış: {state} o adımlarda da "
+    "değişiyor. grad None ise o parametreye ve durumuna o adımda hiç dokunmayın."
 )

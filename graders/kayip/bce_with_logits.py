@@ -1,10 +1,59 @@
 """Değerlendirici: bce_with_logits (logit değerlerinden ikili çapraz entropi)."""
 
+import math
+
 import torch
 import torch.nn.functional as F
 
+from tutor.grading.compare import RemoteTensor
 from tutor.grading.losses import LossGrader
 from tutor.grading.spec import Case, inputs
+
+SWAPPED_TARGET = (
+    "Hedef ters kullanılmış: kaybınız hedef yerine 1 − hedef ile hesaplanana eşit. "
+    "Kayıp log(1 + e^x) − t · x'tir (t hedef)."
+)
+OWN_SIGMOID_THEN_LOG = (
+    "σ(x) önce hesaplanıp logaritması alınmış: x = ±1000'de σ tam 0 ya da 1 olur, log(0) = −inf "
+    "ve 0 · (−inf) = NaN çıkar. σ'ya hiç geçmeden log(1 + e^x) − t · x biçimini kararlı yazın."
+)
+UNSTABLE_SOFTPLUS = (
+    "log(1 + e^x) doğrudan hesaplanmış: x = 1000'de e^x sonsuz olur ve kayıp sonsuz çıkar. "
+    "x ≥ 0 için x + log(1 + e^(−x)) biçimini kullanın."
+)
+
+
+def _value(got):
+    """Öğrencinin kaybı bir sayı olarak; 0 boyutlu bir tensör değilse None."""
+    if isinstance(got, RemoteTensor) and got.tensor.dim() == 0:
+        return float(got.tensor)
+    return None
+
+
+def _same(value, wanted):
+    """İki kayıp aynı mı (NaN ile NaN, sonsuz ile aynı işaretli sonsuz da aynıdır)?"""
+    wanted = float(wanted)
+    if not math.isfinite(value) or not math.isfinite(wanted):
+        return value == wanted or (math.isnan(value) and math.isnan(wanted))
+    return math.isclose(value, wanted, rel_tol=1e-4, abs_tol=1e-6)
+
+
+def diagnose(data, got, expected):
+    """Kayıp farklıysa: hedef mi ters, σ'nın logaritması mı alınmış, log(1 + e^x) mı taşmış?"""
+    value = _value(got)
+    if value is None:
+        return None
+    x, t = (a.detach() for a in data.args[:2])
+    if _same(value, F.binary_cross_entropy_with_logits(x.double(), 1 - t.double())):
+        return SWAPPED_TARGET
+    if not math.isfinite(value):
+        p = 1 / (1 + torch.exp(-x))
+        if _same(value, -(t * torch.log(p) + (1 - t) * torch.log(1 - p)).mean()):
+            return OWN_SIGMOID_THEN_LOG
+        if _same(value, (torch.log1p(torch.exp(x)) - t * x).mean()):
+            return UNSTABLE_SOFTPLUS
+    return None
+
 
 # BCE'nin ve sigmoid'in bütün biçimleri (logsigmoid de sigmoid'in bir biçimidir).
 FORBIDDEN = (
@@ -39,6 +88,7 @@ GRADER = LossGrader(
     reference=F.binary_cross_entropy_with_logits,
     forbidden=FORBIDDEN,
     forbidden_names=("Sigmoid", "LogSigmoid", "BCELoss", "BCEWithLogitsLoss"),
+    diagnose=diagnose,
     cases=[
         Case("küçük girdiler (8,)", lambda g: _ordinary(g, 8)),
         Case("2 boyutlu girdiler (4×3)", lambda g: _ordinary(g, 4, 3)),

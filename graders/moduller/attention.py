@@ -1,9 +1,49 @@
 """Değerlendirici: attention."""
 
+import math
+
 import torch
 import torch.nn.functional as F
 
+from tutor.grading.compare import RemoteTensor
 from tutor.grading.spec import Case, FunctionGrader, inputs
+
+NO_SCALE = (
+    "Puanlar 1/√D ile ölçeklenmemiş: çıktınız q @ kᵀ puanlarının ölçeksiz softmax'ıyla "
+    "hesaplanana eşit. D büyüdükçe puanlar büyür ve softmax tek bir anahtara yığılır; "
+    "puanları √D'ye bölün (burada D = {d})."
+)
+SCALE_BY_LENGTH = (
+    "Puanlar 1/√D yerine anahtar sayısının (L_k = {n}) kareköküyle ölçeklenmiş; D, "
+    "sorguların ve anahtarların son boyutudur (burada {d})."
+)
+SCALE_BY_VALUE_DIM = (
+    "Puanlar 1/√D yerine değerlerin boyutunun (D_v = {dv}) kareköküyle ölçeklenmiş; D, "
+    "sorguların ve anahtarların son boyutudur (burada {d})."
+)
+SOFTMAX_OVER_QUERIES = (
+    "softmax anahtarlar boyunca (son boyut) değil, sorgular boyunca (dim=-2) alınmış: her "
+    "sorgunun ağırlıkları, anahtarlar üzerinde toplamı 1 olan bir dağılım olmalı."
+)
+MASK_ZERO = (
+    "Maskeli puanlar -inf yerine 0 yapılmış: e^0 = 1 olduğundan maskeli konumlar yine ağırlık "
+    "alıyor. Puanları `masked_fill(~mask, float('-inf'))` ile doldurun."
+)
+MASK_INVERTED = (
+    "Maske ters uygulanmış: True olan konumlar -inf yapılmış. Bu alıştırmada "
+    "(scaled_dot_product_attention'daki gibi) True, dikkat edilecek konum demektir; "
+    "doldurulacak olanlar `~mask` konumlarıdır."
+)
+NAIVE_SOFTMAX = (
+    "Puanların softmax'ı en büyük puan çıkarılmadan hesaplanmış: büyük puanlarda exp sonsuz "
+    "olur ve inf / inf = NaN çıkar. Her satırın en büyük puanını çıkarın ya da torch.softmax "
+    "kullanın."
+)
+K_DOT_T = (
+    "`k.T` kullanılmış gibi: 3 boyutlu bir tensörde .T bütün boyutları ters çevirir "
+    "((B, L, D) → (D, L, B)). Yalnızca son iki boyutu değiştirmek için `k.transpose(-2, -1)` "
+    "yazın."
+)
 
 # Hazır dikkat mekanizmasının bütün biçimleri (PyTorch'un iç çekirdekleri dahil).
 # fmt: off
@@ -24,6 +64,64 @@ def reference(q, k, v, mask=None):
     # toplama sırası kullanabilir. Sonuç girdinin veri tipine geri döner.
     out = F.scaled_dot_product_attention(q.double(), k.double(), v.double(), attn_mask=mask)
     return out.to(q.dtype)
+
+
+def _attend(q, k, v, mask=None, *, scale=None, dim=-1, fill=-math.inf, invert=False, dtype=None):
+    """Bir hatanın hesaplayacağı dikkat: ölçek, softmax boyutu ve maskenin uygulanışı seçilir."""
+    dtype = dtype or torch.float64
+    q, k, v = q.to(dtype), k.to(dtype), v.to(dtype)
+    scale = 1 / math.sqrt(q.shape[-1]) if scale is None else scale
+    scores = q @ k.transpose(-2, -1) * scale
+    if mask is not None:
+        scores = scores.masked_fill(mask if invert else ~mask, fill)
+    if dtype == torch.float64:
+        weights = torch.softmax(scores, dim=dim)
+    else:  # en büyük puan çıkarılmadan, girdinin kendi veri tipinde
+        e = torch.exp(scores)
+        weights = e / e.sum(dim=dim, keepdim=True)
+    return weights @ v
+
+
+def _close(got, wanted):
+    return got.shape == wanted.shape and torch.allclose(
+        got.double(), wanted.double(), atol=1e-5, rtol=1e-4, equal_nan=True
+    )
+
+
+def diagnose(data, got, expected):
+    """Çıktı farklıysa: ölçek mi yanlış, softmax hangi boyutta, maske nasıl uygulanmış,
+    softmax kararsız mı, `k.T` mi kullanılmış?"""
+    if not isinstance(got, RemoteTensor) or got.tensor.shape != expected.shape:
+        return None
+    q, k, v = (t.detach() for t in data.args[:3])
+    mask = data.kwargs.get("mask", data.args[3] if len(data.args) > 3 else None)
+    y = got.tensor
+    d, n, dv = q.shape[-1], k.shape[-2], v.shape[-1]
+    # Yanlış ölçekler: yalnızca doğrusundan ve birbirinden ayırt edilebilenler sınanır
+    # (ör. D_v = 1 iken 1/√D_v ile ölçeksiz aynı sonucu verir).
+    scales = {
+        NO_SCALE.format(d=d): 1,
+        SCALE_BY_LENGTH.format(n=n, d=d): n,
+        SCALE_BY_VALUE_DIM.format(dv=dv, d=d): dv,
+    }
+    for message, root in scales.items():
+        others = [r for m, r in scales.items() if m != message] + [d]
+        if root not in others and _close(y, _attend(q, k, v, mask, scale=1 / math.sqrt(root))):
+            return message
+    if q.shape[-2] > 1 and _close(y, _attend(q, k, v, mask, dim=-2)):
+        return SOFTMAX_OVER_QUERIES
+    if mask is not None and not bool(mask.all()):
+        if _close(y, _attend(q, k, v, mask, fill=0.0)):
+            return MASK_ZERO
+        if _close(y, _attend(q, k, v, mask, invert=True)):
+            return MASK_INVERTED
+    if bool(torch.isnan(y).any()) and _close(y, _attend(q, k, v, mask, dtype=q.dtype)):
+        return NAIVE_SOFTMAX
+    if q.dim() == 3 and q.shape[0] == k.shape[-1] == k.shape[-2] and mask is None:
+        scores = q.double() @ k.double().permute(2, 1, 0) / math.sqrt(d)
+        if _close(y, torch.softmax(scores, dim=-1) @ v.double()):
+            return K_DOT_T
+    return None
 
 
 def keep_mask(g, *shape):
@@ -60,6 +158,7 @@ GRADER = FunctionGrader(
     reference=reference,
     forbidden=ATTENTIONS,
     forbidden_names=LAYERS,
+    diagnose=diagnose,
     cases=[
         Case("3 boyutlu girdi (B, L, D)", lambda g: inputs(*_qkv(g, (2,), 5, 5, 8))),
         Case(
@@ -90,7 +189,7 @@ GRADER = FunctionGrader(
         Case(
             "büyük değerler (sayısal kararlılık)",
             lambda g: inputs(*_qkv(g, (2,), 4, 6, 8, scale=10.0)),
-            note="İpucu: exp almadan önce her satırın en büyük puanını çıkarın ya da torch.softmax kullanın.",
+            note="Puanlar burada yüzler mertebesinde: exp(puan) float32'de sonsuza taşar.",
         ),
         Case(
             "bitişik olmayan girdi",
@@ -103,5 +202,9 @@ GRADER = FunctionGrader(
             ),
         ),
         Case("rastgele şekil", _random, repeat=3),
+        Case(
+            "bütün boyutları eşit girdi (B = L = D = 4)",
+            lambda g: inputs(*_qkv(g, (4,), 4, 4, 4)),
+        ),
     ],
 )

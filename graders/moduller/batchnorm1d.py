@@ -60,6 +60,11 @@ def _case(g, init, steps, shape):
     return module_case(init, *[step(_batch(g, *shape)) for step in steps])
 
 
+def _constant_channels(g, n, c):
+    """Her kanalda bütün örnekler aynı: yığının varyansı yanlı da yansız da 0'dır."""
+    return g.randn(1, c).expand(n, c).clone() * 2.0 + 1.0
+
+
 RUNNING_NOTE = (
     "Eğitimde hareketli istatistikler (running_mean, running_var) şöyle güncellenir: "
     "yeni = (1 - momentum) · eski + momentum · yığın_istatistiği; running_var için yığının "
@@ -135,6 +140,23 @@ GRADER = ModuleGrader(
                 inputs(4), train_step(x := _batch(g, 6, 4)), eval_step(x, reload=True)
             ),
             note="Yüklenen running_mean ve running_var değerlendirme kipinde kullanılmalı.",
+        ),
+        # Hareketli istatistiklerin iki hatası, her biri yalnızca kendi durumunda görünür:
+        # momentum = 0.5'te momentumun hangi terime yazıldığı fark etmez; her kanalı sabit
+        # bir yığında ise yanlı ve yansız varyans aynıdır (0).
+        Case(
+            "running_var yansız varyansla güncellenir (momentum=0.5)",
+            lambda g: _case(g, inputs(4, momentum=0.5), [train_step], (6, 4)),
+            note="running_var, yığının yansız varyansıyla (n - 1'e bölünen) güncellenir; "
+            "normalleştirmede ise yanlı varyans (n'ye bölünen) kullanılır.",
+        ),
+        Case(
+            "momentum yeni istatistiğin ağırlığıdır (her kanalı sabit yığın)",
+            lambda g: module_case(
+                inputs(3, momentum=0.2), train_step(_constant_channels(g, 5, 3), backward=False)
+            ),
+            note="PyTorch'ta momentum yeni yığın istatistiğinin ağırlığıdır (Keras'takinin "
+            "tersi): yeni = (1 - momentum) · eski + momentum · yığın_istatistiği.",
         ),
     ],
 )

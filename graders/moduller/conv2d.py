@@ -3,7 +3,75 @@
 import torch
 import torch.nn.functional as F
 
+from tutor.grading.compare import RemoteTensor, format_shape
 from tutor.grading.spec import Case, FunctionGrader, inputs
+
+NO_BIAS = (
+    "Çıktınız sapmasız evrişime eşit: bias verildiğinde her çıkış kanalına eklenmeli "
+    "(bias.view(1, -1, 1, 1))."
+)
+BIAS_LAST_DIM = (
+    "Sapma kanal boyutuna değil son boyuta (genişliğe) yayımlanmış: `out + bias`, (C_out,) "
+    "şeklindeki sapmayı sağdan hizalar. bias.view(1, -1, 1, 1) ile kanal boyutuna yayımlayın."
+)
+FLIPPED = (
+    "Çıktınız, çekirdeği 180° döndürülmüş (yatayda ve dikeyde ters çevrilmiş) evrişime eşit: "
+    "PyTorch'un conv2d'si çapraz korelasyon hesaplar, çekirdeği çevirmez."
+)
+PAD_WIDTH_ONLY = (
+    "Dolgu yalnızca genişliğe eklenmiş: çıktınız {got} şeklinde, yükseklik dolgusuz girdiden "
+    "hesaplanmış. `F.pad(x, (p, p))` yalnızca son boyutu doldurur; `F.pad(x, (p, p, p, p))` "
+    "yazın."
+)
+STRIDE_IGNORED = (
+    "Çıktının boyutu doğru, ama pencereler {stride} piksel değil 1'er piksel kaydırılmış: "
+    "değerleriniz stride=1 evrişiminin ilk satır ve sütunlarına eşit. i. çıktı satırının "
+    "penceresi i·stride satırından başlar: dilimde aralığı (`::stride`) kullanın."
+)
+
+
+def _convolve(x, weight, bias=None, stride=1, padding=0):
+    wide = None if bias is None else bias.double()
+    return F.conv2d(x.double(), weight.double(), wide, stride=stride, padding=padding)
+
+
+def _close(got, wanted):
+    return got.shape == wanted.shape and torch.allclose(got.double(), wanted, atol=1e-4, rtol=1e-4)
+
+
+def diagnose(data, got, expected):
+    """Çıktı farklıysa: sapma mı eksik ya da yanlış eksende, çekirdek mi ters, dolgu yalnızca
+    genişliğe mi, kaydırma adımı mı yok sayılmış?"""
+    if not isinstance(got, RemoteTensor):
+        return None
+    x, weight, *rest = data.args
+    bias = rest[0] if rest else data.kwargs.get("bias")
+    stride = data.kwargs.get("stride", 1)
+    padding = data.kwargs.get("padding", 0)
+    y = got.tensor
+    if padding and y.shape[-1] == expected.shape[-1] and y.shape[-2] != expected.shape[-2]:
+        wide = F.pad(x.double(), (padding, padding))
+        if _close(y, _convolve(wide, weight, bias, stride)):
+            return PAD_WIDTH_ONLY.format(got=format_shape(y.shape))
+    if y.shape != expected.shape:
+        return None
+    plain = _convolve(x, weight, None, stride, padding)
+    if bias is not None and bool(bias.any()):
+        if _close(y, plain):
+            return NO_BIAS
+        try:
+            if _close(y, plain + bias.double()):
+                return BIAS_LAST_DIM
+        except RuntimeError:
+            pass
+    if _close(y, _convolve(x, weight.flip(-1, -2), bias, stride, padding)):
+        return FLIPPED
+    if stride > 1:
+        dense = _convolve(x, weight, bias, 1, padding)[..., : y.shape[-2], : y.shape[-1]]
+        if _close(y, dense):
+            return STRIDE_IGNORED.format(stride=stride)
+    return None
+
 
 # Evrişimin her biçimi, pencereleri hazır çıkaran unfold/im2col ve evrişim katmanları.
 # fmt: off
@@ -65,6 +133,7 @@ GRADER = FunctionGrader(
     reference=reference,
     forbidden=CONVOLUTIONS,
     forbidden_names=LAYERS,
+    diagnose=diagnose,
     cases=[
         Case(
             "tek kanal, 3×3 çekirdek, sapma yok", lambda g: _conv(g, 1, 1, 1, 5, 5, 3, bias=False)

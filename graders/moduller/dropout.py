@@ -38,6 +38,14 @@ SAME_MASK = (
     "yeniden ve rastgele çekilmeli (forward içinde torch.manual_seed çağırmayın, maskeyi saklamayın)."
 )
 WHAT_GRAD = "x gradyanı (aynı maskeden geçmeli: hayatta kalanlarda üst gradyan / (1 - p), sıfırlananlarda 0)"
+ALWAYS_ON = (
+    "Değerlendirme kipinde de elemanlar sıfırlanmış ve kalanlar 1/(1 - p) ile ölçeklenmiş: "
+    "`self.training` False iken forward girdiyi olduğu gibi döndürmeli."
+)
+P_ONE_NAN = (
+    "p = 1 iken bütün çıktı NaN: 1/(1 - p) sıfıra bölmedir ve 0 / 0 = NaN verir. p = 1 hâlini "
+    "ayrıca ele alıp sıfır döndürün (ör. x * 0.0, böylece gradyan da 0 olur)."
+)
 EVAL_NOTE = "Değerlendirme kipinde (self.training False) dropout hiçbir şeyi sıfırlamaz ve ölçeklemez: girdi aynen döner."
 
 
@@ -90,6 +98,22 @@ def check_random_step(ctx):
     return None
 
 
+def diagnose(ctx):
+    """Belirli adımlarda (değerlendirme kipi, p = 0 ya da 1) çıktı farklıysa: değerlendirme
+    kipinde de mi sıfırlanmış, p = 1'de sıfıra mı bölünmüş?"""
+    if not isinstance(ctx.got, RemoteTensor) or ctx.got.tensor.shape != ctx.inputs[0].shape:
+        return None
+    p = float(ctx.init.get("p", 0.5))
+    x, y = ctx.inputs[0].detach().cpu().double(), ctx.got.tensor.double()
+    if not ctx.step.train and 0 < p < 1:
+        kept = y != 0
+        if bool((~kept).any()) and torch.allclose(y[kept], x[kept] / (1 - p), atol=1e-5, rtol=1e-4):
+            return ALWAYS_ON
+    if ctx.step.train and p == 1 and bool(torch.isnan(y).all()):
+        return P_ONE_NAN
+    return None
+
+
 def _nonzero(x):
     """Sıfırlanan elemanlar çıktıdaki sıfırlardan anlaşılır; bu yüzden girdide sıfır olmamalı."""
     return torch.where(x.abs() < 1e-3, torch.ones_like(x), x)
@@ -106,6 +130,7 @@ GRADER = ModuleGrader(
     reference=nn.Dropout,
     init_names=("p",),
     check_step=check_random_step,
+    diagnose=diagnose,
     forbidden=(
         "dropout",
         "alpha_dropout",
@@ -149,8 +174,7 @@ GRADER = ModuleGrader(
         Case(
             "p=1: her şey sıfırlanır",
             lambda g: module_case(inputs(1.0), train_step(g.randn(20, 30))),
-            note="p = 1 iken 1/(1-p) tanımsızdır (0'a bölme); bu durumu ayrıca ele alıp sıfır döndürün "
-            "(ör. x * 0.0, böylece gradyan da 0 olur).",
+            note="p = 1 iken her eleman sıfırlanır: çıktı da gradyan da tamamen 0 olmalı.",
         ),
         Case(
             "girdi yerinde değiştirilmemeli",

@@ -2,10 +2,29 @@
 
 import math
 
+import torch
 from torch import nn
 
+from tutor.grading.compare import RemoteTensor
 from tutor.grading.modules import ModuleGrader, eval_step, init_within, module_case, train_step
 from tutor.grading.spec import Case, inputs
+
+FORGOT_BIAS = (
+    "Çıktınız x @ weight.T'ye eşit: sapma (bias) çıktıya eklenmemiş. "
+    "y = x @ weight.T + bias olmalı."
+)
+
+
+def diagnose(ctx):
+    """Çıktı farklıysa: sapma mı eklenmemiş?"""
+    bias = ctx.state.get("bias")
+    if not isinstance(ctx.got, RemoteTensor) or bias is None or not bool(bias.any()):
+        return None
+    y = ctx.got.tensor.double()
+    without = ctx.inputs[0].double() @ ctx.state["weight"].double().T
+    if y.shape == without.shape and torch.allclose(y, without.cpu(), atol=1e-5, rtol=1e-4):
+        return FORGOT_BIAS
+    return None
 
 
 def _layer(g, n_in, n_out, *batch, **init):
@@ -20,6 +39,7 @@ GRADER = ModuleGrader(
     shape_docs={"weight": "out_features, in_features", "bias": "out_features"},
     attributes=("bias",),
     init_check=init_within(lambda a: 1 / math.sqrt(a["in_features"]), "1/√in_features"),
+    diagnose=diagnose,
     forbidden=("linear", "bilinear"),
     forbidden_names=("Linear", "LazyLinear", "Bilinear", "linear", "bilinear"),
     cases=[

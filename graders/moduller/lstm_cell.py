@@ -17,17 +17,27 @@ GATE_ORDER = (
 )
 
 
-def _cell(x, h, c, state, order):
+NO_TANH_ON_CELL = (
+    "Yeni gizli durum h = o · tanh(c) yerine h = o · c olarak hesaplanmış: hücre durumu "
+    "gizli duruma geçmeden önce tanh'tan geçer."
+)
+
+
+def _cell(x, h, c, state, order, tanh_on_cell=True):
     z = x @ state["weight_ih"].T + state["bias_ih"] + h @ state["weight_hh"].T + state["bias_hh"]
     gates = dict(zip(order, z.chunk(4, dim=1)))
     i, f, o = torch.sigmoid(gates["i"]), torch.sigmoid(gates["f"]), torch.sigmoid(gates["o"])
     g = torch.tanh(gates["g"])
     c_next = f * c + i * g
-    return o * torch.tanh(c_next), c_next
+    return o * (torch.tanh(c_next) if tanh_on_cell else c_next), c_next
+
+
+def _close(got, wanted):
+    return torch.allclose(got, wanted, atol=1e-4, rtol=1e-3)
 
 
 def gate_order(ctx):
-    """Çıktı farklıysa kapıların başka bir sırayla okunup okunmadığına bakar."""
+    """Çıktı farklıysa: kapılar başka bir sırayla mı okunmuş, h'de tanh mı unutulmuş?"""
     got = ctx.got
     if (
         not isinstance(got, (tuple, list))
@@ -49,10 +59,11 @@ def gate_order(ctx):
         if order == tuple("ifgo"):
             continue
         h2, c2 = _cell(x, h, c, state, order)
-        if torch.allclose(got_h, h2, atol=1e-4, rtol=1e-3) and torch.allclose(
-            got_c, c2, atol=1e-4, rtol=1e-3
-        ):
+        if _close(got_h, h2) and _close(got_c, c2):
             return GATE_ORDER.format(order=", ".join(order))
+    h2, c2 = _cell(x, h, c, state, "ifgo", tanh_on_cell=False)
+    if _close(got_h, h2) and _close(got_c, c2):
+        return NO_TANH_ON_CELL
     return None
 
 

@@ -3,7 +3,58 @@
 import torch
 import torch.nn.functional as F
 
+from tutor.grading.compare import RemoteTensor, format_shape
 from tutor.grading.spec import Case, FunctionGrader, inputs
+
+AVERAGE = (
+    "Çıktınız pencerelerin ortalamasına eşit (ortalama havuzlama): max_pool2d her pencerenin "
+    "en büyük değerini alır."
+)
+STRIDE_ONE = (
+    "stride verilmediğinde kaydırma adımı 1 alınmış: çıktınız stride=1 ile havuzlanana eşit. "
+    "PyTorch'ta stride None ise kaydırma adımı kernel_size'dır; pencereler örtüşmez."
+)
+STRIDE_IS_KERNEL = (
+    "Pencereler stride={stride} kadar değil, kernel_size={kernel} kadar kaydırılmış: "
+    "çıktınız stride=kernel_size ile havuzlanana eşit (girdiyi k×k bloklara bölmek de böyle "
+    "davranır). Pencere başlangıçlarını stride adımlarla ilerletin."
+)
+SIZE_BY_DIVISION = (
+    "Çıktı boyutu H // kernel_size ile hesaplanmış gibi: {got}. Kaydırma adımı kernel_size'dan "
+    "farklıyken boyut (H - k) // stride + 1 olur; burada {expected}."
+)
+
+
+def reference_pool(x, kernel_size, stride=None):
+    return F.max_pool2d(x.double(), kernel_size, stride=stride)
+
+
+def _close(got, wanted):
+    return got.shape == wanted.shape and torch.allclose(got.double(), wanted, atol=1e-6)
+
+
+def diagnose(data, got, expected):
+    """Çıktı farklıysa: ortalama mı alınmış, kaydırma adımı mı yanlış, boyut mu bölmeyle
+    hesaplanmış?"""
+    if not isinstance(got, RemoteTensor):
+        return None
+    x, kernel, *rest = data.args
+    stride = rest[0] if rest else data.kwargs.get("stride")
+    y = got.tensor
+    if _close(y, F.avg_pool2d(x.double(), kernel, stride=stride)):
+        return AVERAGE
+    if stride is None and kernel > 1 and _close(y, reference_pool(x, kernel, 1)):
+        return STRIDE_ONE
+    if stride is not None and stride != kernel and _close(y, reference_pool(x, kernel, kernel)):
+        return STRIDE_IS_KERNEL.format(stride=stride, kernel=kernel)
+    h, w = x.shape[-2:]
+    by_division = (*expected.shape[:-2], h // kernel, w // kernel)
+    if y.shape != expected.shape and tuple(y.shape) == by_division:
+        return SIZE_BY_DIVISION.format(
+            got=format_shape(y.shape[-2:]), expected=format_shape(expected.shape[-2:])
+        )
+    return None
+
 
 # En büyük değer havuzlamasının her biçimi ve pencereleri hazır çıkaran unfold/im2col.
 # fmt: off
@@ -44,6 +95,7 @@ GRADER = FunctionGrader(
     reference=reference,
     forbidden=MAX_POOLS,
     forbidden_names=LAYERS,
+    diagnose=diagnose,
     cases=[
         Case("2×2 pencere, varsayılan kaydırma adımı", lambda g: inputs(g.randn(2, 3, 6, 8), 2)),
         Case(

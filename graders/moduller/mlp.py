@@ -17,6 +17,18 @@ SHAPES_WRONG = (
     "sizinkiler: {actual}. Her ağırlık nn.Linear'daki gibi (çıkış, giriş) şeklinde, her sapma "
     "(çıkış,) şeklinde olmalı."
 )
+MISSING_RELU = (
+    "Çıktınız, {which} gizli katmandan sonraki ReLU olmadan hesaplanana eşit. Araya doğrusal "
+    "olmayan bir işlem girmezse art arda iki Linear katmanı tek bir Linear katmanına "
+    "eşdeğerdir; her gizli Linear katmanından sonra ReLU uygulayın."
+)
+NOT_FLATTENED = (
+    "Girdi düzleştirilmemiş: {shape} girdi Linear katmanlarından olduğu gibi geçmiş ve çıktı "
+    "{got} şeklinde kalmış. İlk Linear katmanından önce girdiyi (N, in_features) şekline "
+    "getirin (`nn.Flatten()` ya da `x.flatten(1)`)."
+)
+FIRST = "birinci"
+SECOND = "ikinci"
 RELU_ON_LOGITS = (
     "Çıktınız, beklenen çıktıya ReLU uygulanmış hâline eşit: son katmandan sonra ReLU "
     "kullanılmış. Logit değerleri negatif de olabilmeli; son Linear katmanının çıktısını "
@@ -79,14 +91,38 @@ def match_layers(shapes: dict[str, tuple[int, ...]], ref: nn.Module):
     )
 
 
-def relu_on_logits(ctx):
+def _forward(x, state, relu_after=(True, True)):
+    """Referans ağın ileri geçişi; `relu_after` iki gizli katmanın ReLU'sunu açar/kapatır."""
+    h = x.flatten(1)
+    for layer, relu in zip(("1", "3"), relu_after):
+        h = h @ state[f"{layer}.weight"].T + state[f"{layer}.bias"]
+        h = h.clamp_min(0) if relu else h
+    return h @ state["5.weight"].T + state["5.bias"]
+
+
+def diagnose(ctx):
+    """Çıktı farklıysa: son katmandan sonra ReLU mu var, bir gizli katmanın ReLU'su mu eksik?"""
     got, expected = ctx.got, ctx.expected
-    if not isinstance(got, RemoteTensor) or got.tensor.shape != expected.shape:
+    if not isinstance(got, RemoteTensor):
         return None
+    x = ctx.inputs[0]
+    if got.tensor.shape != expected.shape:
+        kept = (*x.shape[:-1], expected.shape[-1])
+        if x.dim() > 2 and tuple(got.tensor.shape) == kept:
+            return NOT_FLATTENED.format(
+                shape=format_shape(x.shape), got=format_shape(got.tensor.shape)
+            )
+        return None
+    y = got.tensor.double()
     if bool((expected < 0).any()) and torch.allclose(
-        got.tensor, expected.cpu().clamp_min(0), atol=1e-5, rtol=1e-4
+        y, expected.double().cpu().clamp_min(0), atol=1e-5, rtol=1e-4
     ):
         return RELU_ON_LOGITS
+    x = x.double().cpu()
+    state = {k: v.double().cpu() for k, v in ctx.state.items()}
+    for which, relu_after in ((SECOND, (True, False)), (FIRST, (False, True))):
+        if torch.allclose(y, _forward(x, state, relu_after), atol=1e-5, rtol=1e-4):
+            return MISSING_RELU.format(which=which)
     return None
 
 
@@ -100,7 +136,7 @@ GRADER = ModuleGrader(
     reference=reference_mlp,
     init_names=("in_features", "hidden", "num_classes"),
     state_map=match_layers,
-    diagnose=relu_on_logits,
+    diagnose=diagnose,
     cases=[
         Case(
             "varsayılan boyutlar, (N, 1, 28, 28) girdi",
@@ -124,5 +160,6 @@ GRADER = ModuleGrader(
                 inputs(12, 7, 3), train_step(x := g.randn(4, 12)), eval_step(x, reload=True)
             ),
         ),
+        Case("tek kanallı girdi (N, 1, 12)", lambda g: _images(g, 3, 12, 7, 3, shape=(1, 12))),
     ],
 )

@@ -3,7 +3,51 @@
 import torch
 import torch.nn.functional as F
 
+from tutor.grading.compare import RemoteTensor
 from tutor.grading.spec import Case, FunctionGrader, inputs
+
+BIAS_MEAN = (
+    "grad_bias, grad_output'un örnekler üzerinden ortalamasına eşit: toplam yerine ortalama "
+    "alınmış. Sapma her örneğin çıktısına eklendiği için gradyanı bütün örneklerin katkılarının "
+    "toplamıdır: grad_output.sum(dim=0)."
+)
+BIAS_NOT_SUMMED = (
+    "grad_bias, grad_output'un kendisi: yığın boyutu (dim=0) boyunca toplanmamış. grad_bias "
+    "bias ile aynı şekilde, (out_features,) olmalı: grad_output.sum(dim=0)."
+)
+GRAD_X_TRANSPOSED = (
+    "grad_x, grad_output @ weight.T'ye eşit: weight'in devriği alınmamalıydı. y = x @ weight.T "
+    "olduğundan grad_x = grad_output @ weight, şekli (N, in_features)."
+)
+GRAD_WEIGHT_TRANSPOSED = (
+    "grad_weight, x.T @ grad_output'a eşit: şekli (in_features, out_features) olmuş, oysa "
+    "weight (out_features, in_features) şeklinde. grad_weight = grad_output.T @ x."
+)
+
+
+def _close(got, wanted):
+    return got.shape == wanted.shape and torch.allclose(
+        got.double(), wanted.double(), atol=1e-4, rtol=1e-3
+    )
+
+
+def diagnose(data, got, expected):
+    """Bir gradyan farklıysa: yaygın devrik ve toplam hatalarından hangisi?"""
+    if not isinstance(got, (tuple, list)) or len(got) != 3:
+        return None
+    if not all(isinstance(t, RemoteTensor) for t in got):
+        return None
+    x, weight, _, grad_output = (t.detach().double() for t in data.args)
+    grad_x, grad_weight, grad_bias = (t.tensor for t in got)
+    if grad_output.shape[0] > 1 and _close(grad_bias, grad_output.mean(dim=0)):
+        return BIAS_MEAN
+    if grad_output.shape[0] > 1 and _close(grad_bias, grad_output):
+        return BIAS_NOT_SUMMED
+    if weight.shape[0] == weight.shape[1] and _close(grad_x, grad_output @ weight.T):
+        return GRAD_X_TRANSPOSED
+    if x.shape[1] != grad_output.shape[1] and _close(grad_weight, x.T @ grad_output):
+        return GRAD_WEIGHT_TRANSPOSED
+    return None
 
 
 def reference(x, weight, bias, grad_output):
@@ -37,6 +81,7 @@ GRADER = FunctionGrader(
     reference=reference,
     check_grad=False,
     output_names=("grad_x", "grad_weight", "grad_bias"),
+    diagnose=diagnose,
     # Tensor.backward, torch.autograd.backward ve torch.autograd.grad (torch.func.vjp,
     # torch.autograd.functional.* de içeride onu çağırır) çalışırken yakalanır.
     forbidden=("backward", "grad"),

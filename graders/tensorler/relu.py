@@ -3,7 +3,35 @@
 import torch
 import torch.nn.functional as F
 
+from tutor import messages as M
+from tutor.grading.compare import RemoteTensor
 from tutor.grading.spec import Case, FunctionGrader, inputs
+
+ABS = (
+    "Çıktınız girdinin mutlak değerine (|x|) eşit: negatif değerler sıfırlanmak yerine pozitife "
+    "dönmüş. ReLU negatifleri 0 yapar, pozitifleri olduğu gibi bırakır."
+)
+MASK = (
+    "Çıktınız `x > 0` maskesinin kendisi (veri tipi bool): ReLU maskeyi değil, maskenin "
+    "seçtiği değerleri döndürür; negatiflerin yerine 0 koyun."
+)
+
+
+def diagnose(data, got, expected):
+    """Çıktı farklıysa: |x| mi, maske mi döndürülmüş, yoksa yalnızca veri tipi mi değişmiş?"""
+    if not isinstance(got, RemoteTensor) or got.tensor.shape != expected.shape:
+        return None
+    x, y = data.args[0].detach(), got.tensor
+    if y.dtype == torch.bool:
+        return MASK if torch.equal(y, x > 0) else None
+    if y.dtype != expected.dtype:
+        if torch.allclose(y.double(), expected.double().cpu(), atol=1e-6, rtol=1e-5):
+            return M.DIAG_DTYPE_CHANGED.format(expected=expected.dtype, actual=y.dtype)
+        return None
+    if bool((x < 0).any()) and torch.allclose(y.double(), x.abs().double(), atol=1e-6, rtol=1e-5):
+        return ABS
+    return None
+
 
 GRADER = FunctionGrader(
     symbol="relu",
@@ -11,6 +39,7 @@ GRADER = FunctionGrader(
     reference=F.relu,
     forbidden=("relu", "relu6", "threshold"),
     forbidden_names=("ReLU", "ReLU6", "Threshold"),
+    diagnose=diagnose,
     cases=[
         Case("küçük girdiler", lambda g: inputs(g.randn(4, 5))),
         Case(

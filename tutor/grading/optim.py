@@ -28,6 +28,14 @@ itself refuses an in-place update of a leaf that requires grad (reported with a 
 `torch.no_grad()`), and a torch-function mode active during `step()` notices any operation
 whose result joins the autograd graph (e.g. `p.data = p - lr * g`, or a weight-decay term
 `g + wd * p` computed outside `no_grad`): values may be right, but memory grows every step.
+
+When the two paths part, "step 3, p1 differs" says where but not why. A grader may pass
+`diagnose(ctx: OptimContext) -> str | None`, run in the grading job on the recorded data only:
+`ctx` holds the case's parameters and gradients, every parameter's settings, the learner's
+parameters after every step and PyTorch's, and `ctx.explains(path)` says whether a path the
+grader computes for one suspected mistake (a re-implementation with that mistake) accounts for
+the learner's numbers. Its sentence is added to the divergence message; a diagnosis must only
+be returned when `explains` holds.
 """
 
 from __future__ import annotations
@@ -158,6 +166,84 @@ def assign_grads(
 
 
 # ---------------------------------------------------------------------------------------------
+# Naming the mistake behind a divergence
+# ---------------------------------------------------------------------------------------------
+
+Path = list[list[torch.Tensor]]  # [step][param], float64 on the CPU
+
+
+@dataclass
+class OptimContext:
+    """What a grader's `diagnose` gets when the learner's parameters first part from PyTorch's.
+
+    `settings[i]` are the settings of parameter i's group and `defaults` the constructor's,
+    both with PyTorch's defaults filled in (e.g. {"lr": 0.01, "betas": (0.9, 0.999), ...}).
+    `got` and `expected` hold the parameters after every step (float64, on the CPU).
+    """
+
+    step: int  # 1-based: the first step at which the paths part
+    param: int  # the first parameter that differs at that step
+    data: OptimData
+    settings: list[dict[str, Any]]
+    defaults: dict[str, Any]
+    got: Path
+    expected: Path
+    spec: OptimCase
+
+    def start(self) -> list[torch.Tensor]:
+        """The initial parameters, float64 copies to update in place."""
+        return [p.detach().to(torch.float64).clone() for p in self.data.params]
+
+    def grad(self, step: int, param: int) -> torch.Tensor | None:
+        """The gradient of `param` at `step` (0-based), float64; None where it is None."""
+        g = self.data.grads[step][param]
+        return None if g is None else g.detach().to(torch.float64)
+
+    def explains(self, path: Path) -> bool:
+        """Whether `path` (the parameters after every step, computed for one suspected
+        mistake) accounts for the learner's numbers: it differs from PyTorch's by more than
+        rounding, and the learner's parameters stay within 2% of that difference from it
+        (NaN matching NaN), at every step."""
+        if len(path) != len(self.got):
+            return False
+        # Rounding: a learner computes in the case's dtype, the paths here are float64.
+        magnitude = max(
+            (
+                float(p[torch.isfinite(p)].abs().max())
+                for row in self.expected
+                for p in row
+                if bool(torch.isfinite(p).any())
+            ),
+            default=1.0,
+        )
+        low_precision = self.spec.dtype in (torch.float32, torch.float16, torch.bfloat16)
+        floor = (1e-5 if low_precision else 1e-10) * magnitude
+        scale = _largest_difference(path, self.expected)
+        if scale <= floor:
+            return False  # this mistake would not change the numbers here
+        miss = _largest_difference(path, self.got)
+        allowed = floor + (0.02 * scale if scale != float("inf") else 0.0)
+        return miss <= allowed
+
+
+def _largest_difference(a: Path, b: Path) -> float:
+    """The largest element-wise difference of two paths; NaN against NaN counts as equal,
+    NaN against a number as infinite."""
+    largest = 0.0
+    for row_a, row_b in zip(a, b):
+        for x, y in zip(row_a, row_b):
+            if x.shape != y.shape:
+                return float("inf")
+            both_nan = torch.isnan(x) & torch.isnan(y)
+            diff = (x - y).abs()
+            diff = torch.where(both_nan, torch.zeros_like(diff), diff)
+            diff = torch.nan_to_num(diff, nan=float("inf"))
+            if diff.numel():
+                largest = max(largest, float(diff.max()))
+    return largest
+
+
+# ---------------------------------------------------------------------------------------------
 # Watching the learner's process
 # ---------------------------------------------------------------------------------------------
 
@@ -172,7 +258,8 @@ class OptimizerGrader(Grader):
 
     `reference(params, **kwargs)` builds the PyTorch optimizer (e.g. `torch.optim.SGD`); it
     runs only in the grading job. `forbidden` / `forbidden_names` add to the defaults: every
-    torch.optim optimizer and scheduler name, and the fused kernels.
+    torch.optim optimizer and scheduler name, and the fused kernels. `diagnose(ctx)` may name
+    the mistake behind a divergence (see `OptimContext`); it runs in the grading job.
     """
 
     def __init__(
@@ -184,6 +271,7 @@ class OptimizerGrader(Grader):
         forbidden: Sequence[str] = (),
         forbidden_names: Sequence[str] = (),
         check_zero_grad: bool = True,
+        diagnose: Callable[[OptimContext], str | None] | None = None,
     ):
         self.symbols = (symbol,)
         self.symbol = symbol
@@ -201,6 +289,7 @@ class OptimizerGrader(Grader):
         self.forbidden_ops = forbidden_ops_for(list(FUSED_KERNELS) + list(forbidden))
         self.forbid_torch_optim = True
         self.check_zero_grad = check_zero_grad
+        self.diagnose = diagnose
 
     # -- in the grading job, before the learner's process exists ---------------------------
     def build_cases(self, seed: int) -> list[PreparedCase]:
@@ -262,7 +351,8 @@ class OptimizerGrader(Grader):
             for i, (got, expected) in enumerate(zip(got_row, params)):
                 problem = self._compare(step, f"p{i}", got, expected.detach(), spec)
                 if problem:
-                    return problem
+                    extra = self._diagnose(case, step, i, got_steps)
+                    return problem + (" " + extra if extra else "")
 
         not_leaf = result.get("not_leaf")
         if isinstance(not_leaf, dict):
@@ -323,6 +413,45 @@ class OptimizerGrader(Grader):
             atol=atol,
             rtol=rtol,
         )
+
+    def _diagnose(
+        self, case: PreparedCase, step: int, param: int, got_steps: list[Any]
+    ) -> str | None:
+        """The grader's sentence naming the mistake, if it has one for this divergence."""
+        if self.diagnose is None:
+            return None
+        data: OptimData = case.data
+        got: Path = []
+        for row in got_steps[: len(data.grads)]:
+            if not isinstance(row, list) or len(row) != len(data.params):
+                return None
+            if not all(isinstance(t, RemoteTensor) for t in row):
+                return None
+            got.append([t.tensor.detach().to(torch.float64).cpu() for t in row])
+        if len(got) != len(data.grads):
+            return None
+        params = [torch.nn.Parameter(p.detach().to(torch.float64).clone()) for p in data.params]
+        try:
+            reference = self.reference(param_argument(data, params), **data.kwargs)
+        except Exception as exc:  # noqa: BLE001 - the pack's reference, not the learner
+            raise GraderFault(f"referans eniyileyici: {type(exc).__name__}: {exc}") from exc
+        index = {id(p): i for i, p in enumerate(params)}
+        settings: list[dict[str, Any]] = [{} for _ in params]
+        for group in reference.param_groups:
+            values = {k: v for k, v in group.items() if k != "params"}
+            for p in group["params"]:
+                settings[index[id(p)]] = values
+        defaults = dict(reference.defaults)
+        expected: Path = []
+        for grads in data.grads:
+            reference.zero_grad()
+            assign_grads(
+                params, [None if g is None else g.double() for g in grads], params[0].device
+            )
+            reference.step()
+            expected.append([p.detach().clone() for p in params])
+        ctx = OptimContext(step, param, data, settings, defaults, got, expected, case.spec)
+        return self.diagnose(ctx)
 
     def describe_case(self, case: PreparedCase) -> str:
         data: OptimData = case.data

@@ -1,6 +1,6 @@
 # hata: eps karekökün içinde (√(G + eps)); gradyanlar küçükken adım neredeyse sıfır
 # beklenen-denetim: çok küçük gradyanlar (eps'in yeri)
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: eps karekökün içine eklenmiş: √(G + eps) hesaplanmış
 import torch
 from torch.optim import Optimizer
 

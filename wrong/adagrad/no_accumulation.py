@@ -1,6 +1,6 @@
 # hata: kareler biriktirilmiyor, her adımda yalnızca son gradyanın karesi kullanılıyor
 # beklenen-denetim: varsayılan ayarlar
-# beklenen-mesaj: 2. adımda ayrışıyor
+# beklenen-mesaj: Kareler biriktirilmemiş
 import torch
 from torch.optim import Optimizer
 

@@ -1,6 +1,6 @@
 # hata: gradyanların kareleri değil kendileri toplanıyor; toplam negatif olunca karekök NaN veriyor
 # beklenen-denetim: varsayılan ayarlar
-# beklenen-mesaj: gelen nan
+# beklenen-mesaj: Gradyanların kareleri değil kendileri toplanmış
 import torch
 from torch.optim import Optimizer
 

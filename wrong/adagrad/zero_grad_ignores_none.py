@@ -1,6 +1,6 @@
 # hata: kendi zero_grad'ı grad'ı None olan parametreyi hesaba katmıyor (None.zero_())
 # beklenen-hata: exception
-# beklenen-mesaj: AttributeError
+# beklenen-mesaj: 'NoneType' object has no attribute 'zero_'
 import torch
 from torch.optim import Optimizer
 

@@ -1,6 +1,6 @@
 # hata: eps karekökün içine eklenmiş (√(v̂ + eps)); gradyanlar küçükken adım çok küçülüyor
 # beklenen-denetim: çok küçük gradyanlar (eps'in yeri)
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: eps karekökün içine eklenmiş: √(v̂ + eps) hesaplanmış
 import torch
 from torch.optim import Optimizer
 

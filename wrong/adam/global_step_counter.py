@@ -1,6 +1,6 @@
 # hata: adım sayacı parametre başına değil, eniyileyici başına; bir parametre adım atlayınca yanlılık düzeltmesi kayıyor
 # beklenen-denetim: gradyanı None olan parametre
-# beklenen-mesaj: 10. adımda ayrışıyor
+# beklenen-mesaj: Adım sayacı parametre başına değil, eniyileyici başına tutulmuş
 import torch
 from torch.optim import Optimizer
 

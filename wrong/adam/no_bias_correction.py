@@ -1,6 +1,6 @@
 # hata: yanlılık düzeltmesi yok; ilk adımlarda m ve v sıfıra doğru çekik kalıyor
 # beklenen-denetim: varsayılan ayarlar
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: Yanlılık düzeltmesi yapılmamış
 import torch
 from torch.optim import Optimizer
 

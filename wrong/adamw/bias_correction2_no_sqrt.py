@@ -1,6 +1,6 @@
 # hata: √v, (1 − β2^t)'nin karekökü yerine kendisine bölünüyor; ilk adımlar çok küçük kalıyor
 # beklenen-denetim: varsayılan ayarlar
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: √v, (1 − β2^t)'nin karekökü yerine kendisine bölünmüş
 import torch
 from torch.optim import Optimizer
 

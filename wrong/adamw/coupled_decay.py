@@ -1,6 +1,6 @@
 # hata: sönüm AdamW'deki gibi parametreye değil, Adam'daki gibi gradyana ekleniyor (g + λ·p)
 # beklenen-denetim: güçlü ağırlık sönümü
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: Sönüm AdamW'deki gibi parametreye değil, Adam'daki gibi gradyana eklenmiş
 import torch
 from torch.optim import Optimizer
 

@@ -1,6 +1,6 @@
 # hata: sönüm öğrenme oranıyla çarpılmamış (p ← p − λ·p); her adımda parametre %1 küçülüyor
 # beklenen-denetim: varsayılan ayarlar
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: Sönüm öğrenme oranıyla çarpılmamış
 import torch
 from torch.optim import Optimizer
 

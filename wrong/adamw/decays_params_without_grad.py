@@ -1,6 +1,6 @@
 # hata: sönüm grad kontrolünden önce uygulanıyor; grad'ı None olan parametre de küçülüyor
 # beklenen-denetim: gradyanı None olan parametre
-# beklenen-mesaj: p2 parametresinde
+# beklenen-mesaj: grad'ı None olan parametreye de sönüm uygulanmış
 import torch
 from torch.optim import Optimizer
 

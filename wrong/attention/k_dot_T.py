@@ -1,6 +1,6 @@
 # hata: k.T kullanılmış; 3 boyutlu tensörde bütün boyutları ters çevirir, çarpım şekil hatası verir
-# beklenen-denetim: 3 boyutlu girdi (B, L, D)
-# beklenen-mesaj: RuntimeError
+# beklenen-denetim: bütün boyutları eşit girdi (B = L = D = 4)
+# beklenen-mesaj: `k.T` kullanılmış gibi
 import math
 
 import torch

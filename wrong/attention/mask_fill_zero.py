@@ -1,6 +1,6 @@
 # hata: maskeli puanlar -inf yerine 0 yapılıyor; e^0 = 1 olduğundan yine ağırlık alıyorlar
 # beklenen-denetim: maske (True = dikkat edilir)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Maskeli puanlar -inf yerine 0 yapılmış
 import math
 
 import torch

@@ -1,6 +1,6 @@
 # hata: maske ters uygulanıyor: True olan (dikkat edilecek) konumlar -inf yapılıyor; hepsi True olan satır NaN olur
 # beklenen-denetim: maske (True = dikkat edilir)
-# beklenen-mesaj: NaN
+# beklenen-mesaj: Maske ters uygulanmış: True olan konumlar -inf yapılmış
 import math
 
 import torch

@@ -1,6 +1,6 @@
 # hata: softmax elle, en büyük puan çıkarılmadan yazılmış; büyük puanlarda exp taşar ve inf/inf = NaN
 # beklenen-denetim: büyük değerler (sayısal kararlılık)
-# beklenen-mesaj: NaN
+# beklenen-mesaj: softmax'ı en büyük puan çıkarılmadan hesaplanmış
 import math
 
 import torch

@@ -1,6 +1,6 @@
 # hata: puanlar 1/√D ile ölçeklenmiyor
 # beklenen-denetim: 3 boyutlu girdi (B, L, D)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Puanlar 1/√D ile ölçeklenmemiş
 import torch
 
 

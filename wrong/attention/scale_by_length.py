@@ -1,6 +1,6 @@
 # hata: ölçek vektör uzunluğu D yerine dizi uzunluğundan (anahtar sayısı) hesaplanıyor
 # beklenen-denetim: 3 boyutlu girdi (B, L, D)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: anahtar sayısının (L_k = 5) kareköküyle ölçeklenmiş
 import math
 
 import torch

@@ -1,6 +1,6 @@
 # hata: ölçek sorgu/anahtar boyutu yerine değerlerin boyutundan (D_v) hesaplanıyor
 # beklenen-denetim: değerlerin boyutu farklı (D_v ≠ D)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: değerlerin boyutunun (D_v = 3) kareköküyle ölçeklenmiş
 import math
 
 import torch

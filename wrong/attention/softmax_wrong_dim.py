@@ -1,6 +1,6 @@
 # hata: softmax anahtarlar (son boyut) yerine sorgular boyunca alınıyor
 # beklenen-denetim: 3 boyutlu girdi (B, L, D)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: sorgular boyunca (dim=-2) alınmış
 import math
 
 import torch

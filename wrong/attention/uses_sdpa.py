@@ -1,6 +1,6 @@
 # hata: yasak F.scaled_dot_product_attention getattr ile gizlenmiş; çalışma anında yakalanmalı
 # beklenen-hata: forbidden
-# beklenen-mesaj: scaled_dot_product_attention
+# beklenen-mesaj: Yasak çağrı: torch.nn.functional.scaled_dot_product_attention
 import torch.nn.functional as F
 
 

@@ -1,6 +1,6 @@
 # hata: running_var yansız (n - 1) yerine yanlı (n) varyansla güncelleniyor
-# beklenen-denetim: eğitim kipi, (N, C) girdi
-# beklenen-mesaj: Adımdan sonra running_var
+# beklenen-denetim: running_var yansız varyansla güncellenir (momentum=0.5)
+# beklenen-mesaj: running_var, yığının yansız varyansıyla (n - 1'e bölünen) güncellenir
 import torch
 from torch import nn
 

@@ -1,6 +1,6 @@
 # hata: momentum ters uygulanıyor: yeni = momentum · eski + (1 - momentum) · yığın (Keras tarzı)
-# beklenen-denetim: eğitim kipi, (N, C) girdi
-# beklenen-mesaj: Adımdan sonra running_mean
+# beklenen-denetim: momentum yeni istatistiğin ağırlığıdır (her kanalı sabit yığın)
+# beklenen-mesaj: PyTorch'ta momentum yeni yığın istatistiğinin ağırlığıdır
 import torch
 from torch import nn
 

@@ -1,6 +1,6 @@
 # hata: nn.BatchNorm1d getattr ile alınıp miras yoluyla kullanılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: batch_norm
+# beklenen-mesaj: Yasak çağrı: torch.nn.functional.batch_norm
 from torch import nn
 
 Base = getattr(nn, "Batch" + "Norm1d")

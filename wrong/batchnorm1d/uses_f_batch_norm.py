@@ -1,6 +1,6 @@
 # hata: yasak F.batch_norm kullanılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: batch_norm
+# beklenen-mesaj: Yasak kullanım: 'batch_norm'
 import torch
 import torch.nn.functional as F
 from torch import nn

@@ -1,6 +1,6 @@
 # hata: max(x, 0) + log1p(exp(-|x|)) biçimi; değer doğru ama x = 0'da clamp ve abs gradyanı bozuyor
 # beklenen-denetim: sıfır logit değerleri (gradyan)
-# beklenen-mesaj: logits gradyanı
+# beklenen-mesaj: `x.abs()` ve `x.clamp(min=0)` 0'da kırılır
 import torch
 
 

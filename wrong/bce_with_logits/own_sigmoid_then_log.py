@@ -1,6 +1,6 @@
 # hata: sigmoid elle hesaplanıp log'u alınıyor; ±1000'de σ tam 0 ya da 1 olur, log(0) NaN/inf verir
 # beklenen-denetim: büyük logit değerleri (±1000): değer ve gradyan sonlu
-# beklenen-mesaj: NaN
+# beklenen-mesaj: σ(x) önce hesaplanıp logaritması alınmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: hedef ters kullanılmış: t · x yerine (1 - t) · x çıkarılıyor
 # beklenen-denetim: küçük girdiler (8,)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Hedef ters kullanılmış: kaybınız hedef yerine 1 − hedef ile hesaplanana eşit
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: log(1 + e^x) doğrudan hesaplanıyor; x = 1000'de exp taşar ve kayıp sonsuz olur
 # beklenen-denetim: büyük logit değerleri (±1000): değer ve gradyan sonlu
-# beklenen-mesaj: sonsuz (Inf)
+# beklenen-mesaj: log(1 + e^x) doğrudan hesaplanmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: yasak F.logsigmoid kullanılmış (sigmoid'in bir biçimi)
 # beklenen-hata: forbidden
-# beklenen-mesaj: logsigmoid
+# beklenen-mesaj: Yasak kullanım: 'logsigmoid'
 import torch.nn.functional as F
 
 

@@ -1,6 +1,6 @@
 # hata: yasak Tensor.sigmoid kullanılmış (getattr ile gizlenmiş)
 # beklenen-hata: forbidden
-# beklenen-mesaj: sigmoid
+# beklenen-mesaj: Yasak çağrı: Tensor.sigmoid
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: log yerine olasılık 1e-7 ile kesilmiş; 0 ve 1'de PyTorch'tan farklı değer (100 yerine 16.1)
 # beklenen-denetim: olasılık tam 0 ve tam 1
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Olasılıklar [1e-07, 1 − 1e-07] aralığına kırpılmış
 import torch
 
 

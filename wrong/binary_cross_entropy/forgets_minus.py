@@ -1,6 +1,6 @@
 # hata: baştaki eksi işareti unutulmuş; kayıp negatif çıkıyor
 # beklenen-denetim: küçük girdiler (8,)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: baştaki eksi unutulmuş
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: logaritma kesilmemiş; olasılık 0 ya da 1 olunca 0 · log(0) = NaN
 # beklenen-denetim: olasılık tam 0 ve tam 1
-# beklenen-mesaj: NaN
+# beklenen-mesaj: Logaritma kesilmemiş: p = 0 ya da 1'de log(0) = −inf olur
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: (1 - t) · log(1 - p) terimi unutulmuş; hedefi 0 olan örnekler hiç cezalandırılmıyor
 # beklenen-denetim: küçük girdiler (8,)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: (1 − t) · log(1 − p) terimi eksik
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: sapma kanal boyutuna değil son boyuta (genişliğe) yayımlanıyor
 # beklenen-denetim: sapma (bias) verildiğinde
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Sapma kanal boyutuna değil son boyuta (genişliğe) yayımlanmış
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,6 @@
 # hata: çekirdek ters çevrilmiş (matematikteki evrişim); PyTorch çapraz korelasyon hesaplar
 # beklenen-denetim: tek kanal, 3×3 çekirdek, sapma yok
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: çekirdeği 180° döndürülmüş
 import torch
 import torch.nn.functional as F
 

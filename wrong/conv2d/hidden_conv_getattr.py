@@ -1,6 +1,6 @@
 # hata: yasak evrişim getattr ile gizlenmiş; çalışma anında yakalanmalı
 # beklenen-hata: forbidden
-# beklenen-mesaj: conv2d
+# beklenen-mesaj: Yasak çağrı: torch.conv2d
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: F.pad(x, (p, p)) yalnızca genişliğe dolgu ekliyor, yükseklik dolgusuz kalıyor
 # beklenen-denetim: padding=1
-# beklenen-mesaj: şekil farklı
+# beklenen-mesaj: Dolgu yalnızca genişliğe eklenmiş
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,6 @@
 # hata: çıktı boyutu doğru ama dilimdeki aralık (stride) unutulmuş; pencereler 1'er piksel kayıyor
 # beklenen-denetim: stride=2
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: pencereler 2 piksel değil 1'er piksel kaydırılmış
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,6 @@
 # hata: pencereler yasak Tensor.unfold ile çıkarılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: unfold
+# beklenen-mesaj: Yasak kullanım: 'unfold'
 import torch
 import torch.nn.functional as F
 

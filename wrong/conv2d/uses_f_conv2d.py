@@ -1,6 +1,6 @@
 # hata: yasak F.conv2d doğrudan çağrılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: conv2d
+# beklenen-mesaj: Yasak kullanım: 'conv2d'
 import torch.nn.functional as F
 
 

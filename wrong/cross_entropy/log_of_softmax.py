@@ -1,6 +1,6 @@
 # hata: önce softmax elle hesaplanıp log'u alınıyor; büyük logit değerlerinde exp taşar (NaN/inf)
-# beklenen-denetim: büyük logit değerleri (±1e4)
-# beklenen-mesaj: Kayıp NaN çıktı
+# beklenen-denetim: birbirinden çok uzak logit değerleri (−200 ile 85 arası)
+# beklenen-mesaj: Olasılıklar önce softmax ile hesaplanıp logaritmaları alınmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: logit değerleri olasılık sanılmış: softmax atlanıp doğrudan -log(logit) alınıyor
 # beklenen-denetim: küçük girdiler (4 örnek, 5 sınıf)
-# beklenen-mesaj: NaN
+# beklenen-mesaj: Logit değerleri olasılık sanılmış
 import torch
 
 

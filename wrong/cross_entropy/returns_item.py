@@ -1,6 +1,6 @@
 # hata: kayıp .item() ile Python sayısı olarak döndürülüyor
 # beklenen-denetim: küçük girdiler (4 örnek, 5 sınıf)
-# beklenen-mesaj: .item()
+# beklenen-mesaj: `.item()` ya da `float(...)` kaybı hesaplama çizgesinden koparır
 import torch
 
 

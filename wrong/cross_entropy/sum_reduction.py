@@ -1,6 +1,6 @@
 # hata: örneklerin ortalaması yerine toplamı alınıyor
 # beklenen-denetim: küçük girdiler (4 örnek, 5 sınıf)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Gelen değer beklenenin tam 4 katı: ortalama yerine toplam mı alındı?
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: doğru sınıf logits[:, target] ile seçiliyor; (N, N) tablo oluşur, yalnızca N = 1 iken doğru
 # beklenen-denetim: küçük girdiler (4 örnek, 5 sınıf)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: `logits[:, target]` ile seçilmiş
 import torch
 
 

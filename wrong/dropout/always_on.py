@@ -1,6 +1,6 @@
 # hata: self.training yok sayılıyor; değerlendirme kipinde de elemanlar sıfırlanıyor
 # beklenen-denetim: değerlendirme kipi: girdi aynen geçer
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Değerlendirme kipinde de elemanlar sıfırlanmış
 import torch
 from torch import nn
 

@@ -1,6 +1,6 @@
 # hata: yasak F.dropout getattr ile gizlenmiş; çalışma anında yakalanmalı
 # beklenen-hata: forbidden
-# beklenen-mesaj: dropout
+# beklenen-mesaj: Yasak çağrı: torch.nn.functional.dropout
 import torch.nn.functional as F
 from torch import nn
 

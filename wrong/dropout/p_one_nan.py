@@ -1,6 +1,6 @@
 # hata: p = 1 ayrıca ele alınmıyor; 1/(1-p) sıfıra bölme olur ve 0/0 = NaN çıkar
 # beklenen-denetim: p=1: her şey sıfırlanır
-# beklenen-mesaj: NaN
+# beklenen-mesaj: 1/(1 - p) sıfıra bölmedir ve 0 / 0 = NaN verir
 import torch
 from torch import nn
 

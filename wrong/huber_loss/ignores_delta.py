@@ -1,6 +1,6 @@
 # hata: delta argümanı yok sayılıyor, sınır hep 1
 # beklenen-denetim: delta=0.5
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: delta argümanı kullanılmamış: kaybınız delta = 1 ile hesaplanana eşit
 import torch
 
 

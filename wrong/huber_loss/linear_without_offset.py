@@ -1,6 +1,6 @@
 # hata: doğrusal parçada "- 0.5 * delta" terimi unutulmuş
 # beklenen-denetim: delta'nın iki yanındaki hatalar
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Doğrusal parçada −0.5 · delta terimi eksik
 import torch
 
 

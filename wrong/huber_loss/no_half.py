@@ -1,6 +1,6 @@
 # hata: karesel parçada 0.5 çarpanı unutulmuş; iki parça delta'da birleşmiyor
 # beklenen-denetim: delta'nın iki yanındaki hatalar
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Karesel parçada 0.5 çarpanı eksik
 import torch
 
 

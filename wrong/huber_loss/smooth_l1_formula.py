@@ -1,6 +1,6 @@
 # hata: SmoothL1 formülü yazılmış (Huber'in delta'ya bölünmüşü); delta ≠ 1'de yanlış
 # beklenen-denetim: delta=2.5
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: SmoothL1 formülü yazılmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: mutlak değer alınmamış; pozitif ve negatif hatalar birbirini götürüyor
 # beklenen-denetim: küçük girdiler (4×3)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: mutlak değeri alınmadan hesaplanan ortalamasına eşit
 import torch
 
 

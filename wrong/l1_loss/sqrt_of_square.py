@@ -1,6 +1,6 @@
 # hata: mutlak değer sqrt(x²) ile alınıyor; hata sıfır olan elemanlarda gradyan NaN
 # beklenen-denetim: sıfır hata içeren elemanlar
-# beklenen-mesaj: NaN
+# beklenen-mesaj: `sqrt(x ** 2)` ise 0'da NaN gradyan verir
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: sapma parametresi oluşturuluyor ama ileri geçişte çıktıya eklenmiyor
 # beklenen-denetim: ileri ve geri geçiş (5 → 3)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: sapma (bias) çıktıya eklenmemiş
 import math
 
 import torch

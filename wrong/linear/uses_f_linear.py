@@ -1,6 +1,6 @@
 # hata: yasak F.linear kullanılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: linear
+# beklenen-mesaj: Yasak kullanım: 'linear'
 import math
 
 import torch

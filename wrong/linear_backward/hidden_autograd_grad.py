@@ -1,6 +1,6 @@
 # hata: torch.autograd.grad, kaynakta görünmesin diye getattr ile çağrılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: grad
+# beklenen-mesaj: Yasak çağrı: torch.autograd.grad
 import importlib
 
 import torch

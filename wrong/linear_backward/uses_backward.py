@@ -1,6 +1,6 @@
 # hata: gradyanlar elle hesaplanmamış, otomatik türevin backward() yöntemine bırakılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: backward
+# beklenen-mesaj: Yasak kullanım: 'backward'
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: kaydırılan en büyük değer geri eklenmiyor; sonuç m kadar kayık
 # beklenen-denetim: küçük girdiler
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Sonucunuz beklenenden her dilimde tam m kadar büyük
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: dim yok sayılıyor
 # beklenen-denetim: dim=0
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Çıktınız, log_softmax işleminin son boyut (dim=-1) boyunca alınmış hâline eşit; bu durumda dim=0 istendi
 import torch
 
 

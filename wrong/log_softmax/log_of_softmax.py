@@ -1,6 +1,6 @@
 # hata: log(softmax(x)); büyük farklarda olasılık 0'a yuvarlanır ve log(0) = -inf olur
 # beklenen-denetim: büyük değerler (sayısal kararlılık)
-# beklenen-mesaj: sonsuz (Inf)
+# beklenen-mesaj: log(softmax(x)) hesaplanmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: log-sum-exp kaydırmasız; exp(10000) taşar
 # beklenen-denetim: büyük değerler (sayısal kararlılık)
-# beklenen-mesaj: sonsuz (Inf)
+# beklenen-mesaj: log Σ exp(x), en büyük değer çıkarılmadan hesaplanmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: yeni gizli durum h = o * tanh(c) yerine h = o * c olarak hesaplanıyor
 # beklenen-denetim: tek adım, durum verilmiş
-# beklenen-mesaj: h: 12 elemandan
+# beklenen-mesaj: h = o · tanh(c) yerine h = o · c olarak hesaplanmış
 import math
 
 import torch

@@ -1,6 +1,6 @@
 # hata: state=None durumu ele alınmıyor; None açılmaya çalışılınca TypeError
 # beklenen-denetim: state=None (sıfır durum)
-# beklenen-mesaj: TypeError
+# beklenen-mesaj: cannot unpack non-iterable NoneType object
 import math
 
 import torch

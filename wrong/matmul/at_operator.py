@@ -1,5 +1,5 @@
 # hata: yasak @ işleci
 # beklenen-hata: forbidden
-# beklenen-mesaj: @
+# beklenen-mesaj: Yasak işleç: '@'
 def matmul(a, b):
     return a @ b

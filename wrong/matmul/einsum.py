@@ -1,6 +1,6 @@
 # hata: yasak einsum
 # beklenen-hata: forbidden
-# beklenen-mesaj: einsum
+# beklenen-mesaj: Yasak kullanım: 'einsum'
 import torch
 
 

@@ -1,5 +1,5 @@
 # hata: matris çarpımı yerine eleman bazında çarpım; kare olmayan şekillerde çöker
-# beklenen-denetim: kare olmayan şekiller (4×5 · 5×2)
-# beklenen-mesaj: RuntimeError
+# beklenen-denetim: kare matrisler (3×3)
+# beklenen-mesaj: Çıktınız eleman eleman çarpıma (a * b) eşit
 def matmul(a, b):
     return a * b

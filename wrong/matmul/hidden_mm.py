@@ -1,5 +1,5 @@
 # hata: yasak mm, getattr ile gizlenmiş
 # beklenen-hata: forbidden
-# beklenen-mesaj: mm
+# beklenen-mesaj: Yasak çağrı: Tensor.mm
 def matmul(a, b):
     return getattr(a, "m" + "m")(b)

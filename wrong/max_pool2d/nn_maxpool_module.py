@@ -1,6 +1,6 @@
 # hata: hazır katman nn.MaxPool2d kullanılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: MaxPool2d
+# beklenen-mesaj: Yasak kullanım: 'MaxPool2d'
 from torch import nn
 
 

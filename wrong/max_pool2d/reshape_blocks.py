@@ -1,6 +1,6 @@
 # hata: girdi reshape ile k×k bloklara bölünüyor; boyutlar bölünmezse ve stride ≠ kernel_size iken çalışmaz
-# beklenen-denetim: çekirdeğe bölünmeyen boyutlar (7×9, kernel_size=2)
-# beklenen-mesaj: RuntimeError
+# beklenen-denetim: kaydırma adımı pencereden büyük (kernel_size=2, stride=3)
+# beklenen-mesaj: Pencereler stride=3 kadar değil, kernel_size=2 kadar kaydırılmış
 def max_pool2d(x, kernel_size, stride=None):
     n, c, h, w = x.shape
     k = kernel_size

@@ -1,6 +1,6 @@
 # hata: çıktı boyutu H // kernel_size ile hesaplanıyor; yalnızca stride == kernel_size iken doğru
 # beklenen-denetim: örtüşen pencereler (kernel_size=3, stride=2)
-# beklenen-mesaj: şekil farklı
+# beklenen-mesaj: Çıktı boyutu H // kernel_size ile hesaplanmış gibi
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: stride verilmediğinde 1 alınıyor; varsayılan kernel_size olmalı
 # beklenen-denetim: 2×2 pencere, varsayılan kaydırma adımı
-# beklenen-mesaj: şekil farklı
+# beklenen-mesaj: stride verilmediğinde kaydırma adımı 1 alınmış
 import torch
 
 

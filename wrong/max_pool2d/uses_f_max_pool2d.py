@@ -1,6 +1,6 @@
 # hata: yasak F.max_pool2d kullanılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: max_pool2d
+# beklenen-mesaj: Yasak kullanım: 'max_pool2d'
 import torch.nn.functional as F
 
 

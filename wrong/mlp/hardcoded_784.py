@@ -1,6 +1,6 @@
 # hata: düzleştirirken 28 * 28 sabit yazılmış; in_features farklı olunca view başarısız oluyor
 # beklenen-denetim: küçük boyutlar (12 → 7 → 3), (N, 12) girdi
-# beklenen-mesaj: RuntimeError
+# beklenen-mesaj: shape '[-1, 784]' is invalid
 from torch import nn
 
 

@@ -1,6 +1,6 @@
 # hata: ikinci gizli katmandan sonraki ReLU unutulmuş; iki Linear art arda tek bir doğrusal katmana eşdeğer
 # beklenen-denetim: küçük boyutlar (12 → 7 → 3), (N, 12) girdi
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: ikinci gizli katmandan sonraki ReLU olmadan hesaplanana eşit
 from torch import nn
 
 

@@ -1,6 +1,6 @@
 # hata: girdi düzleştirilmiyor; (N, 1, 28, 28) görüntü doğrudan Linear katmanına veriliyor
-# beklenen-denetim: varsayılan boyutlar, (N, 1, 28, 28) girdi
-# beklenen-mesaj: RuntimeError
+# beklenen-denetim: tek kanallı girdi (N, 1, 12)
+# beklenen-mesaj: Girdi düzleştirilmemiş
 from torch import nn
 
 

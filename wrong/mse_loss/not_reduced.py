@@ -1,6 +1,6 @@
 # hata: eleman başına kayıplar indirgenmeden döndürülüyor (reduction="none" gibi)
 # beklenen-denetim: küçük girdiler (4×3)
-# beklenen-mesaj: 0 boyutlu bir tensör
+# beklenen-mesaj: eleman başına kayıpların ortalamasını alın
 import torch
 
 

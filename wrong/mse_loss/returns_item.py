@@ -1,6 +1,6 @@
 # hata: kayıp .item() ile Python sayısına çevrilmiş; gradyan geri akamaz
 # beklenen-denetim: küçük girdiler (4×3)
-# beklenen-mesaj: tensör bekleniyordu, float geldi
+# beklenen-mesaj: `.item()` ya da `float(...)` kaybı hesaplama çizgesinden koparır
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: ortalama yerine toplam alınıyor (reduction="sum" gibi)
 # beklenen-denetim: küçük girdiler (4×3)
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Gelen değer beklenenin tam 12 katı: ortalama yerine toplam mı alındı?
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: j = y terimi dışlanmamış; her örneğe fazladan margin / C ekleniyor
 # beklenen-denetim: marjı aşan ve aşamayan örnekler
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: j = y terimi toplamdan dışlanmamış
 import torch
 
 

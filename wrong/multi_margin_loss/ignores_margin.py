@@ -1,6 +1,6 @@
 # hata: margin argümanı yok sayılıyor, marj hep 1
 # beklenen-denetim: margin=0.5
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: margin argümanı kullanılmamış: kaybınız marj = 1 ile hesaplanana eşit
 import torch
 
 

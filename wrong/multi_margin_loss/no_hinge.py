@@ -1,6 +1,6 @@
 # hata: max(0, ·) unutulmuş; marjı aşan sınıflar negatif kayıp ekleyip ötekileri gizliyor
 # beklenen-denetim: marjı aşan ve aşamayan örnekler
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: max(0, ·) unutulmuş
 import torch
 
 

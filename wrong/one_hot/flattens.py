@@ -1,6 +1,6 @@
 # hata: 2 boyutlu etiketler düzleştiriliyor; şekil (*labels.shape, C) olmalı
 # beklenen-denetim: 2 boyutlu etiketler
-# beklenen-mesaj: şekil farklı
+# beklenen-mesaj: Etiketler düzleştirilmiş
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: sonuç float; int64 olmalı
 # beklenen-denetim: üç sınıf
-# beklenen-mesaj: veri tipi farklı
+# beklenen-mesaj: one-hot tablosu tamsayıdır (torch.int64)
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: sınıf sayısı num_classes yerine en büyük etiketten çıkarılıyor
 # beklenen-denetim: etiketlerden fazla sınıf
-# beklenen-mesaj: şekil farklı
+# beklenen-mesaj: Sınıf sayısı etiketlerden çıkarılmış (en büyük etiket + 1 = 2)
 import torch
 
 

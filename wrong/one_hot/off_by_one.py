@@ -1,6 +1,6 @@
 # hata: etiketler 1'den başlıyormuş gibi bir sıra kaydırılmış
 # beklenen-denetim: üç sınıf
-# beklenen-mesaj: farklı
+# beklenen-mesaj: her etiketin 1'i bir sütun sola kaymış
 import torch
 
 

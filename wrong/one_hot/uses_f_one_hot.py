@@ -1,6 +1,6 @@
 # hata: yasak F.one_hot
 # beklenen-hata: forbidden
-# beklenen-mesaj: one_hot
+# beklenen-mesaj: Yasak kullanım: 'one_hot'
 import torch.nn.functional as F
 
 

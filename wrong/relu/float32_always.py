@@ -1,6 +1,6 @@
 # hata: sonuç her zaman float32'ye çevriliyor; float64 girdide veri tipi bozuluyor
 # beklenen-denetim: float64
-# beklenen-mesaj: veri tipi farklı
+# beklenen-mesaj: sonuç torch.float32 veri tipine çevrilmiş
 import torch
 
 

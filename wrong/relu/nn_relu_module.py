@@ -1,6 +1,6 @@
 # hata: yasak nn.ReLU, değişken adıyla gizlenmiş
 # beklenen-hata: forbidden
-# beklenen-mesaj: relu
+# beklenen-mesaj: torch.nn.functional.relu
 import torch
 from torch import nn
 

@@ -1,6 +1,6 @@
 # hata: değer yerine maske döndürülüyor (veri tipi bool)
 # beklenen-denetim: küçük girdiler
-# beklenen-mesaj: veri tipi farklı
+# beklenen-mesaj: `x > 0` maskesinin kendisi
 import torch
 
 

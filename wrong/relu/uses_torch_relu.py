@@ -1,6 +1,6 @@
 # hata: yasak torch.relu
 # beklenen-hata: forbidden
-# beklenen-mesaj: relu
+# beklenen-mesaj: Yasak kullanım: 'relu'
 import torch
 
 

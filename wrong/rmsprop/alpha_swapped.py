@@ -1,6 +1,6 @@
 # hata: alpha ile 1 − alpha yer değiştirmiş; eski ortalama yerine yeni gradyan ağır basıyor
 # beklenen-denetim: varsayılan ayarlar
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: alpha ile 1 − alpha yer değiştirmiş
 import torch
 from torch.optim import Optimizer
 

@@ -1,6 +1,6 @@
 # hata: eps karekökün içinde (√(v + eps)); gradyanlar eps'ten küçükken adım neredeyse sıfır
 # beklenen-denetim: çok küçük gradyanlar (eps'in yeri)
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: eps karekökün içine eklenmiş: √(v + eps) hesaplanmış
 import torch
 from torch.optim import Optimizer
 

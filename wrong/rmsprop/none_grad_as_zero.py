@@ -1,6 +1,6 @@
 # hata: grad'ı None olan parametre sıfır gradyan sayılıyor; kare ortalaması (v) o adımlarda sönüyor
 # beklenen-denetim: gradyanı None olan parametre
-# beklenen-mesaj: 10. adımda ayrışıyor
+# beklenen-mesaj: grad'ı None olan parametre atlanmamış, sıfır gradyan sayılmış: kare ortalaması (v)
 import torch
 from torch.optim import Optimizer
 

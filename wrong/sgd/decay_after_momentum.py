@@ -1,6 +1,6 @@
 # hata: ağırlık sönümü momentum tamponundan sonra ekleniyor; tampon sönümü hiç görmüyor
 # beklenen-denetim: ağırlık sönümü ve momentum
-# beklenen-mesaj: 2. adımda ayrışıyor
+# beklenen-mesaj: Ağırlık sönümü momentum tamponundan sonra eklenmiş
 import torch
 from torch.optim import Optimizer
 

@@ -1,6 +1,6 @@
 # hata: momentum üstel ortalama gibi yazılmış (buf = μ·buf + (1 − μ)·g); PyTorch (1 − μ) ile çarpmaz
 # beklenen-denetim: momentum
-# beklenen-mesaj: adımda ayrışıyor
+# beklenen-mesaj: Momentum tamponu üstel ortalama gibi güncellenmiş
 import torch
 from torch.optim import Optimizer
 

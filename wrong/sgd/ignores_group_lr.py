@@ -1,6 +1,6 @@
 # hata: öğrenme oranı grubun değil, kurucuya verilen varsayılanın (self.defaults) değeri
 # beklenen-denetim: farklı öğrenme oranlı parametre grupları
-# beklenen-mesaj: p2 parametresinde
+# beklenen-mesaj: Öğrenme oranı grubun kendi değeri (group['lr']) yerine kurucunun varsayılanından (lr=0.1) alınmış
 import torch
 from torch.optim import Optimizer
 

@@ -1,6 +1,6 @@
 # hata: nesterov=True yok sayılıyor; adım hep tamponun kendisi
 # beklenen-denetim: Nesterov momentumu
-# beklenen-mesaj: 1. adımda ayrışıyor
+# beklenen-mesaj: nesterov=True yok sayılmış
 import torch
 from torch.optim import Optimizer
 

@@ -1,6 +1,6 @@
 # hata: grad'ı None olan parametre atlanmıyor, sıfır gradyan sayılıyor; momentum onu yine de itiyor
 # beklenen-denetim: gradyanı None olan parametre
-# beklenen-mesaj: 5. adımda ayrışıyor
+# beklenen-mesaj: grad'ı None olan parametre atlanmamış, sıfır gradyan sayılmış: momentum tamponu ve parametre
 import torch
 from torch.optim import Optimizer
 

@@ -1,6 +1,6 @@
 # hata: üs için -|x| kullanılmış; |x|'in 0'daki türevi 0 olduğundan x = 0'da gradyan 0.25 yerine 0 çıkıyor
-# beklenen-denetim: uç değerler (±1000): değer ve gradyan sonlu
-# beklenen-mesaj: x gradyanı
+# beklenen-denetim: x = 0'da gradyan
+# beklenen-mesaj: Üs `-x.abs()` ile yazılırsa PyTorch |x|'in 0'daki türevini 0 alır
 import torch
 
 

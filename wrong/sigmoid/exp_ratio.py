@@ -1,6 +1,6 @@
 # hata: exp(x) / (1 + exp(x)); +1000'de inf/inf = NaN
 # beklenen-denetim: uç değerler (±1000): değer ve gradyan sonlu
-# beklenen-mesaj: NaN
+# beklenen-mesaj: exp(x) / (1 + exp(x)) biçimi hesaplanmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: formül doğrudan yazılmış; -1000'de exp(1000) = inf ve gradyan NaN olur
-# beklenen-denetim: uç değerler (±1000): değer ve gradyan sonlu
-# beklenen-mesaj: gradyanı
+# beklenen-denetim: büyük negatif girdiler: gradyan sonlu
+# beklenen-mesaj: gradyanında inf / inf = NaN oluşur
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: yasak torch.special.expit
 # beklenen-hata: forbidden
-# beklenen-mesaj: expit
+# beklenen-mesaj: Yasak kullanım: 'expit'
 import torch
 
 

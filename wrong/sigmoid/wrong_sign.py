@@ -1,6 +1,6 @@
 # hata: üsteki işaret yanlış; sigmoid(-x) hesaplanıyor
 # beklenen-denetim: küçük girdiler
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Çıktınız σ(−x)'e, yani 1 − σ(x)'e eşit
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: forward girdiyi float32'ye çeviriyor; float64 girdide çıktı float64 olmuyor
 # beklenen-denetim: gradcheck (float64)
-# beklenen-mesaj: veri tipi farklı
+# beklenen-mesaj: sonuç torch.float32 veri tipine çevrilmiş
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: backward üstten gelen gradyanla (grad_output) çarpmayı unutmuş; zincir kuralı eksik
 # beklenen-denetim: küçük girdiler
-# beklenen-mesaj: x gradyanı
+# beklenen-mesaj: yukarıdan gelen gradyanla (grad_output) çarpılmamış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: girdi x saklanmış ve türev σ yerine x ile yazılmış: x·(1 − x)
 # beklenen-denetim: küçük girdiler
-# beklenen-mesaj: x gradyanı
+# beklenen-mesaj: backward'da türev σ yerine girdi x ile yazılmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: girdi saklanıp türev e^(-x) / (1 + e^(-x))² formülüyle yeniden hesaplanmış; -1000'de inf / inf = NaN
 # beklenen-denetim: uç değerler (±1000): değer ve gradyan sonlu
-# beklenen-mesaj: NaN
+# beklenen-mesaj: backward türevi girdiden e^(−x) / (1 + e^(−x))² olarak yeniden hesaplıyor
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: backward türev σ·(1 − σ) yerine σ'nın kendisiyle çarpıyor
 # beklenen-denetim: küçük girdiler
-# beklenen-mesaj: x gradyanı
+# beklenen-mesaj: (1 − σ) çarpanı eksik
 import torch
 
 

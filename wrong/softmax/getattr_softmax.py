@@ -1,6 +1,6 @@
 # hata: yasak softmax getattr ile gizlenmiş; çalışma anında yakalanmalı
 # beklenen-hata: forbidden
-# beklenen-mesaj: torch.softmax
+# beklenen-mesaj: Yasak çağrı: torch.softmax
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: satır başına değil, bütün tensörün en büyüğü çıkarılıyor; bazı satırlar 0/0 olur
 # beklenen-denetim: büyük değerler (sayısal kararlılık)
-# beklenen-mesaj: NaN
+# beklenen-mesaj: Çıkarılan en büyük değer, `dim` boyunca değil bütün tensör üzerinden alınmış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: dim argümanı yok sayılıyor, hep son boyut kullanılıyor
 # beklenen-denetim: dim=0
-# beklenen-mesaj: tolerans dışında
+# beklenen-mesaj: Çıktınız, softmax işleminin son boyut (dim=-1) boyunca alınmış hâline eşit; bu durumda dim=0 istendi
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: keepdim unutulmuş; toplam yanlış yayımlanıyor (kare olmayan girdide şekil hatası)
-# beklenen-denetim: küçük girdiler
-# beklenen-mesaj: RuntimeError
+# beklenen-denetim: kare girdi (4×4)
+# beklenen-mesaj: Toplam `keepdim=True` olmadan alınmış
 import torch
 
 

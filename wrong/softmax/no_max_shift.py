@@ -1,6 +1,6 @@
 # hata: en büyük değer çıkarılmadan exp alınıyor; büyük değerlerde inf/inf = NaN
 # beklenen-denetim: büyük değerler (sayısal kararlılık)
-# beklenen-mesaj: NaN
+# beklenen-mesaj: exp almadan önce en büyük değer çıkarılmamış
 import torch
 
 

@@ -1,6 +1,6 @@
 # hata: yasak F.softmax kullanılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: softmax
+# beklenen-mesaj: Yasak kullanım: 'softmax'
 import torch.nn.functional as F
 
 

@@ -1,6 +1,6 @@
 # hata: yasak StepLR kullanılmış
 # beklenen-hata: forbidden
-# beklenen-mesaj: StepLR
+# beklenen-mesaj: Yasak kullanım: 'StepLR'
 import torch
 from torch.optim.lr_scheduler import StepLR
 
