@@ -1041,6 +1041,8 @@ FIT_FLAT = " Kayıp hiç azalmamış: eniyileyici modelin parametrelerini günce
 FIT_STILL_DECREASING = (
     " Kayıp hâlâ düşüyordu: eğitim yakınsamadan bitmiş (adım sayısını ya da öğrenme oranını "
     "artırın)."
+)
+
 # --- diagnoses: sentences that name a learner's bug (graders/*, shared by several exercises) --
 # A grader's `diagnose` returns one of these only after checking numerically that the
 # learner's output equals what the named mistake computes.
