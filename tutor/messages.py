@@ -168,6 +168,10 @@ GRADE_MISSING_SYMBOL = "Dosyanızda '{name}' tanımlı değil. İmza şöyle olm
 GRADE_NOT_CALLABLE = "'{name}' çağrılabilir değil ({type}); bir fonksiyon ya da sınıf olmalı."
 GRADE_STILL_STARTER = "Çözüm henüz yazılmamış (NotImplementedError). Dosyanızı açıp çözümü yazın: tutor show ile yolunu görebilirsiniz."
 GRADE_EXCEPTION = "{exc_type} istisnası: {exc}"
+GRADE_ZERO_DIVISION = (
+    "Sıfıra bölme (ZeroDivisionError: {exc}): bir payda 0 oldu. Bölmeden önce paydanın 0 olup "
+    "olmadığına bakın."
+)
 GRADE_SYSTEM_EXIT = "Kodunuz sys.exit({code}) çağırdı; değerlendirme yarıda kaldı. Fonksiyondan çıkmak için return kullanın."
 GRADE_TIMEOUT = (
     "Süre sınırı ({limit:g} sn) aşıldı; bitmeyen bir döngü ya da çok yavaş bir işlem olabilir."

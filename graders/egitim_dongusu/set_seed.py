@@ -25,13 +25,11 @@ MISSED = {
     ),
     "numpy": (
         "NumPy'nin küresel üreteci tohumlanmamış: aynı tohumdan sonra np.random.rand() farklı "
-        "sayılar verdi (np.random.seed(seed); np.random.default_rng(seed) yeni bir üreteç "
-        "kurar, küresel olanı tohumlamaz)."
+        "sayılar verdi (np.random.seed(seed))."
     ),
     "torch": (
         "torch'un üreteci tohumlanmamış: aynı tohumdan sonra torch.rand farklı sayılar verdi "
-        "(torch.manual_seed(seed); torch.Generator().manual_seed ve "
-        "torch.cuda.manual_seed_all küresel CPU üretecini tohumlamaz)."
+        "(torch.manual_seed(seed))."
     ),
     "init": (
         "aynı tohumdan sonra nn.Linear farklı başlangıç değerleri aldı: torch'un üreteci "
@@ -54,6 +52,28 @@ CASES = {
     "DataLoader karıştırması": "shuffle",
     "dropout maskesi": "dropout",
 }
+# How a generator was missed, when the seed function's own calls tell (recorded as it ran).
+HOW = {
+    ("numpy", "np.random.default_rng"): (
+        "np.random.default_rng(seed) yeni bir üreteç kurup döndürür; np.random.rand gibi "
+        "küresel fonksiyonlar onu kullanmaz. Küresel üreteç tohumlanmamış: aynı tohumdan "
+        "sonra np.random.rand() farklı sayılar verdi (np.random.seed(seed))."
+    ),
+    ("torch", "torch.cuda.manual_seed_all"): (
+        "yalnızca CUDA üreteçleri tohumlanmış (torch.cuda.manual_seed_all); CPU'daki torch "
+        "üreteci tohumsuz kaldı: aynı tohumdan sonra torch.rand farklı sayılar verdi. "
+        "torch.manual_seed(seed) CPU'yu da GPU'ları da tohumlar."
+    ),
+    ("torch", "torch.cuda.manual_seed"): (
+        "yalnızca CUDA üreteçleri tohumlanmış (torch.cuda.manual_seed); CPU'daki torch "
+        "üreteci tohumsuz kaldı: aynı tohumdan sonra torch.rand farklı sayılar verdi. "
+        "torch.manual_seed(seed) CPU'yu da GPU'ları da tohumlar."
+    ),
+    ("torch", "torch.Generator"): (
+        "yerel bir torch.Generator tohumlanmış; onu kullanmayan torch.rand, nn.Linear ve "
+        "dropout küresel üreteçten çeker ve o tohumsuz kaldı (torch.manual_seed(seed))."
+    ),
+}
 DIRECT = ("python", "numpy", "torch")  # the generators themselves
 NAMES = {"python": "random", "numpy": "NumPy", "torch": "torch"}
 
@@ -74,7 +94,7 @@ def _script(g) -> Script:
     scramble1, scramble2 = g.integer(0, 2**31 - 1), g.integer(0, 2**31 - 1)
     ops = [
         {"op": "scramble", "seed": scramble1},
-        {"op": "call", "fn": "set_seed", "args": [s1], "record": "dönüş"},
+        {"op": "call", "fn": "set_seed", "args": [s1], "record": "dönüş", "seeding": True},
         {"op": "draws", "record": "D1"},
         {"op": "scramble", "seed": scramble2},  # every generator moves elsewhere
         {"op": "call", "fn": "set_seed", "args": [s1]},
@@ -96,7 +116,14 @@ def judge(run: Run) -> str | None:
     first, again, other = (run.record(k) or {} for k in ("D1", "D2", "D3"))
     key = CASES.get(run.name)
     if key is not None:
-        return None if _same(first.get(key), again.get(key)) else MISSED[key]
+        if _same(first.get(key), again.get(key)):
+            return None
+        used = run.record("dönüş:seeding") or []
+        proper = {"numpy": "np.random.seed", "torch": "torch.manual_seed"}.get(key)
+        for (generator, call), message in HOW.items():
+            if generator == key and call in used and proper not in used:
+                return message
+        return MISSED[key]
     if run.name == "farklı tohumlar farklı sayılar":
         seeded = [k for k in DIRECT if _same(first.get(k), again.get(k))]
         fixed = [k for k in seeded if _same(first.get(k), other.get(k))]

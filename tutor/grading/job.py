@@ -573,6 +573,8 @@ def exception_error(info: dict, at_import: bool, request: Request) -> GradeError
         return GradeError("import", M.GRADE_IMPORT.format(exc=f"{exc_type}: {text}"), line)
     if info.get("leaf_inplace"):
         return GradeError("exception", M.GRADE_LEAF_INPLACE, line)
+    if exc_type == "ZeroDivisionError":
+        return GradeError("exception", M.GRADE_ZERO_DIVISION.format(exc=text), line)
     return GradeError("exception", M.GRADE_EXCEPTION.format(exc_type=exc_type, exc=text), line)
 
 
@@ -710,6 +712,11 @@ def _judge(
             description = grader.describe_case(case)
             if description:
                 message += " " + description
+            note = getattr(case.spec, "note", "")
+            if note and err.kind == "exception":
+                # What this case is about often explains the exception (a zero denominator,
+                # a state of None, a size that is not 784).
+                message += " " + note
             checks.append(_check(case, False, message))
         else:
             reason = fatal.message if fatal else M.GRADE_CASE_NOT_REACHED

@@ -1,6 +1,6 @@
 # hata: payda 0 olabileceği düşünülmemiş; Python bölmesi ZeroDivisionError veriyor
-# beklenen-hata: exception
-# beklenen-mesaj: ZeroDivisionError
+# beklenen-denetim: hiç pozitif tahmin yok (TP + FP = 0)
+# beklenen-mesaj: Sıfıra bölme
 import torch
 
 

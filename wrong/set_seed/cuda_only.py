@@ -1,6 +1,6 @@
 # hata: torch için yalnızca CUDA üreteçleri tohumlanıyor; CPU'daki torch üreteci tohumlanmıyor
 # beklenen-denetim: torch
-# beklenen-mesaj: torch'un üreteci tohumlanmamış
+# beklenen-mesaj: yalnızca CUDA üreteçleri tohumlanmış
 import random
 
 import numpy as np

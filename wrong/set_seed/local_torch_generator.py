@@ -1,6 +1,6 @@
 # hata: torch.Generator().manual_seed(seed) yalnızca yeni, kullanılmayan bir üreteci tohumluyor; torch'un küresel üreteci tohumlanmıyor
 # beklenen-denetim: torch
-# beklenen-mesaj: torch'un üreteci tohumlanmamış
+# beklenen-mesaj: yerel bir torch.Generator tohumlanmış
 import random
 
 import numpy as np

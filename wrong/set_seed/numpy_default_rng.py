@@ -1,6 +1,6 @@
 # hata: np.random.default_rng(seed) yeni bir üreteç kurup atıyor; np.random'ın küresel üreteci tohumlanmıyor
 # beklenen-denetim: NumPy
-# beklenen-mesaj: NumPy'nin küresel üreteci tohumlanmamış
+# beklenen-mesaj: np.random.default_rng(seed) yeni bir üreteç kurup döndürür
 import random
 
 import numpy as np

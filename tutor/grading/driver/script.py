@@ -388,6 +388,62 @@ class _TrainingWatch:
         return {"curve": list(self.curve), "steps": self.steps, "zero_grads": self.zero_grads}
 
 
+class _SeedingWatch:
+    """While a seed function runs: which seeding calls it made (set_seed names the generator a
+    learner missed, and how: only CUDA seeded, a new local generator, NumPy's new API)."""
+
+    NAMES = (
+        ("torch", "manual_seed"),
+        ("torch.cuda", "manual_seed"),
+        ("torch.cuda", "manual_seed_all"),
+        ("torch", "Generator"),
+        ("numpy.random", "seed"),
+        ("numpy.random", "default_rng"),
+        ("random", "seed"),
+    )
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self._undo: list[Callable[[], None]] = []
+
+    def __enter__(self) -> _SeedingWatch:
+        import importlib
+
+        for module_name, name in self.NAMES:
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            original = getattr(module, name, None)
+            if original is None:
+                continue
+            shown = f"{module_name.replace('numpy', 'np')}.{name}"
+            setattr(module, name, self._watched(original, shown))
+            self._undo.append(lambda m=module, n=name, o=original: setattr(m, n, o))
+        return self
+
+    def _watched(self, original: Any, shown: str) -> Any:
+        used = self.used
+        if isinstance(original, type):
+            # A class stays a class (isinstance keeps working): a subclass that notes its use.
+            def init(obj, *args, **kwargs):
+                used.add(shown)
+                original.__init__(obj, *args, **kwargs)
+
+            return type(original.__name__, (original,), {"__init__": init})
+
+        def seen(*args, **kwargs):
+            used.add(shown)
+            return original(*args, **kwargs)
+
+        return seen
+
+    def __exit__(self, *exc: Any) -> None:
+        for undo in reversed(self._undo):
+            undo()
+        self._undo.clear()
+
+
 # ---------------------------------------------------------------------------------------------
 # Building objects
 # ---------------------------------------------------------------------------------------------
@@ -484,10 +540,13 @@ def _call(env: Environment, op: dict) -> None:
         env.log("çağrı", n=op["event"])
     started = time.process_time()
     watch = _TrainingWatch(env) if op.get("watch") else None
+    seeding = _SeedingWatch() if op.get("seeding") else None
     try:
         with contextlib.ExitStack() as stack:
             if watch is not None:
                 stack.enter_context(watch)
+            if seeding is not None:
+                stack.enter_context(seeding)
             stack.enter_context(env.window())
             result = target(*args, **kwargs)
     except Exception as exc:
@@ -501,6 +560,8 @@ def _call(env: Environment, op: dict) -> None:
     else:
         if op.get("record"):
             env.records[op["record"]] = _plain(result)
+    if seeding is not None:
+        env.records[(op.get("record") or "call") + ":seeding"] = sorted(seeding.used)
     if watch is not None:
         env.records[(op.get("record") or "call") + ":watch"] = {
             **watch.summary(),
