@@ -14,7 +14,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SUBMISSIONS, submission_expectations
+from conftest import ROOT, WRONG, submission_expectations
 
 torch = pytest.importorskip("torch")
 
@@ -94,7 +94,7 @@ def test_solution_passes_every_case_on_the_cuda_recipe(grader):
 
 # float16_on_cpu.py: its CUDA branch is right (its bug is the CPU branch).
 CUDA_BRANCH_BUGS = sorted(
-    p for p in (SUBMISSIONS / "amp_train_step").glob("*.py") if p.stem != "float16_on_cpu"
+    p for p in (WRONG / "amp_train_step").glob("*.py") if p.stem != "float16_on_cpu"
 )
 
 

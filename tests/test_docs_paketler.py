@@ -66,7 +66,9 @@ def test_grader_examples_define_a_grader_whose_cases_build():
         "FunctionClassGrader",
         "ModuleGrader",
         "OptimizerGrader",
+        "FunctionGrader",
         "OptimFunctionGrader",
+        "LoopGrader",
     ]
 
 

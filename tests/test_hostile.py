@@ -41,7 +41,7 @@ def grade(session, name: str, **limits):
         ("missing_symbol.py", "missing_symbol", "'softmax' tanımlı değil"),
         ("raises.py", "exception", "ZeroDivisionError"),
         ("gc_search.py", "forbidden", "'get_objects'"),
-        ("frame_search.py", "forbidden", "izleme düzeneğine uzanmış"),
+        ("frame_search.py", "forbidden", "'f_back'"),
         ("disable_mode.py", "forbidden", "PyTorch'un iç"),
     ],
 )
@@ -82,10 +82,11 @@ def test_cheating_by_patching_or_searching_memory_does_not_pass(session, name):
     assert verdict.score < 0.5, [(c.name, c.passed) for c in verdict.checks]
 
 
-def test_a_background_process_does_not_hold_the_verdict(session):
+def test_starting_a_background_process_is_forbidden_and_does_not_hold_the_verdict(session):
     started = time.monotonic()
     verdict = grade(session, "background_child.py", timeout_s=10.0)
-    assert verdict.passed, verdict.error
+    assert verdict.error is not None and verdict.error.kind == "forbidden", verdict.error
+    assert "subprocess" in verdict.error.message
     assert time.monotonic() - started < 5.0
 
 
