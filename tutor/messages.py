@@ -641,3 +641,132 @@ AUTOGRAD_GRADCHECK_FAILED = (
     "sayısal olarak bulunan gradyanla uyuşmuyor. gradcheck'in iletisi: {error}"
 )
 AUTOGRAD_GRADCHECK_ALSO = "gradcheck de başarısız: {error}"
+
+# --- Python's syntax errors in Turkish (tutor/pyerrors.py) --------------------------------------
+# Each is a clause that reads on its own and after "Python sözdizimi hatası: ".
+PY_SYNTAX = {
+    "never_closed": "'{bracket}' açılmış ama hiç kapatılmamış",
+    "unmatched": "fazladan bir '{bracket}' var: bununla eşleşen bir açılış yok",
+    "mismatch": "kapanış '{close}', açılış '{open}' ile eşleşmiyor",
+    "mismatch_line": "kapanış '{close}', {line}. satırdaki açılış '{open}' ile eşleşmiyor",
+    "invalid_syntax": "geçersiz sözdizimi: Python bu satırı anlayamadı",
+    "expected_colon": (
+        "burada ':' bekleniyordu (def, class, if, elif, else, for, while, with ve try satırları "
+        "iki noktayla biter)"
+    ),
+    "expected_token": "burada '{token}' bekleniyordu",
+    "unexpected_indent": "beklenmeyen girinti: bu satır, üstündeki satırdan daha içeriden başlıyor",
+    "unindent_mismatch": (
+        "girinti dıştaki hiçbir bloğun girintisiyle eşleşmiyor: bu satırı ait olduğu bloğun "
+        "satırlarıyla aynı hizaya getirin"
+    ),
+    "unexpected_unindent": "beklenmeyen bir yerde girinti azalmış",
+    "tabs": (
+        "girintide sekme (tab) ile boşluk karışık kullanılmış; girinti için yalnızca boşluk "
+        "kullanın"
+    ),
+    "expected_block_after": "{line}. satırdaki {what} sonra girintili bir blok bekleniyordu",
+    "expected_block": "girintili bir blok bekleniyordu",
+    "too_deep": "çok fazla iç içe girinti düzeyi var",
+    "unterminated_string": "metin (string) kapatılmamış: açtığınız tırnağı aynı satırda kapatın",
+    "unterminated_triple": "üç tırnakla açılan metin hiç kapatılmamış",
+    "unterminated_fstring": "f-string kapatılmamış: açtığınız tırnağı aynı satırda kapatın",
+    "detected_at": " ({line}. satırda fark edildi)",
+    "cannot_assign": "{what} atama yapılamaz",
+    "cannot_delete": "{what} silinemez",
+    "outside_function": "'{word}' bir fonksiyonun dışında kullanılmış",
+    "outside_async": "'await' yalnızca async tanımlanmış bir fonksiyonun içinde kullanılabilir",
+    "outside_loop": "'{word}' bir döngünün dışında kullanılmış",
+    "invalid_character": (
+        "geçersiz karakter '{char}' ({code}): bu işaret Python kodunda kullanılamaz; büyük "
+        "olasılıkla bir metinden kopyalandı, klavyeden yeniden yazın"
+    ),
+    "nonprintable": (
+        "görünmeyen geçersiz bir karakter var ({code}); büyük olasılıkla kopyalanan bir "
+        "metinden geldi, satırı klavyeden yeniden yazın"
+    ),
+    "invalid_decimal": (
+        "geçersiz sayı: bir sayının hemen ardından harf gelmiş (adlar rakamla başlayamaz)"
+    ),
+    "invalid_number": "geçersiz sayı yazımı",
+    "leading_zeros": "ondalık tam sayılar 0 ile başlayamaz (012 yerine 12 yazın)",
+    "positional_after_keyword": (
+        "konumsal bir argüman, adıyla verilen bir argümandan sonra gelemez"
+    ),
+    "nondefault_after_default": (
+        "varsayılan değeri olmayan bir parametre, varsayılan değeri olan bir parametreden "
+        "sonra gelemez"
+    ),
+    "duplicate_argument": "fonksiyon tanımında '{name}' parametresi iki kez yazılmış",
+    "keyword_repeated": "'{name}' argümanı iki kez verilmiş",
+    "print_parens": "'print' çağrısında parantezler eksik: print(...) biçiminde yazın",
+    "expected_except": "'try' bloğundan sonra bir 'except' ya da 'finally' bloğu bekleniyordu",
+    "continuation": (
+        "satır devam işaretinden (\\) sonra beklenmeyen bir karakter var; \\ satırın son "
+        "karakteri olmalı"
+    ),
+    "fstring_expecting": "f-string içinde '{token}' bekleniyordu",
+    "fstring_single_brace": (
+        "f-string içinde tek başına '}}' kullanılamaz; metinde '}}' göstermek için '}}}}' yazın"
+    ),
+    "fstring_other": "f-string hatalı yazılmış",
+    "assignment_in_expression": "bir ifadenin içinde atama (=) olamaz",
+    "expected_else": "'if' ifadesinde 'else' bekleniyordu (a if koşul else b)",
+    "starred": "yıldızlı ifade (*a) burada kullanılamaz",
+    "generator_parens": "üreteç ifadesi (generator expression) paranteze alınmalı",
+    "except_parens": "birden çok hata türü paranteze alınmalı: except (A, B):",
+    "walrus_target": "':=' ile yalnızca düz bir ada atama yapılabilir",
+    "augmented_target": "'+=' gibi bir birleşik atama bu ifadeye uygulanamaz",
+    "trailing_comma": "parantez olmadan sonda virgül bırakılamaz",
+    "dict_colon": "sözlükte (dict) anahtardan sonra ':' bekleniyordu",
+    "bare_star": "tek başına '*' işaretinden sonra adıyla verilecek parametreler gelmeli",
+    "expected_value": "'=' işaretinden sonra bir değer bekleniyordu",
+    "nonlocal_module": "'nonlocal' modül düzeyinde kullanılamaz",
+    "too_many_parens": "çok fazla iç içe parantez var",
+    "unexpected_eof": (
+        "dosya beklenmedik biçimde bitti; kapatılmamış bir parantez ya da yarım kalmış bir "
+        "satır olabilir"
+    ),
+    "maybe_equals": "'=' yerine '==' mi demek istediniz?",
+    "maybe_equals_or_walrus": "'=' yerine '==' ya da ':=' mi demek istediniz?",
+    "forgot_comma": "bir virgül mü unuttunuz?",
+    "from_import": "'from ... import ...' biçimini mi kullanmak istediniz?",
+    "did_you_mean": "{what} mi demek istediniz?",
+    "fallback": "Python bu kodu çözümleyemedi (Python'un İngilizce iletisi: {msg})",
+}
+# What a statement or a target is called, in the cases the clauses above need.
+PY_SYNTAX_BLOCK_OWNERS = {
+    "function definition": "fonksiyon tanımından",
+    "class definition": "sınıf tanımından",
+}
+PY_SYNTAX_STATEMENT = "'{word}' deyiminden"
+PY_SYNTAX_TARGETS = {
+    "function call": "fonksiyon çağrısına",
+    "literal": "sabit bir değere",
+    "expression": "bir ifadeye",
+    "conditional expression": "koşullu bir ifadeye",
+    "comparison": "bir karşılaştırmaya",
+    "lambda": "lambda ifadesine",
+    "True": "True'ya",
+    "False": "False'a",
+    "None": "None'a",
+    "Ellipsis": "üç noktaya (...)",
+    "__debug__": "__debug__'a",
+    "f-string expression": "f-string ifadesine",
+    "await expression": "await ifadesine",
+    "yield expression": "yield ifadesine",
+    "named expression": "':=' ifadesine",
+    "set display": "küme ifadesine",
+    "dict literal": "sözlük (dict) ifadesine",
+    "dict comprehension": "sözlük üretecine",
+    "list comprehension": "liste üretecine",
+    "set comprehension": "küme üretecine",
+    "generator expression": "üreteç ifadesine",
+}
+PY_SYNTAX_TARGET_OTHER = "buna"
+PY_SYNTAX_DELETE_TARGETS = {
+    "function call": "fonksiyon çağrısı",
+    "literal": "sabit bir değer",
+    "expression": "bir ifade",
+}
+PY_SYNTAX_DELETE_OTHER = "bu ifade"

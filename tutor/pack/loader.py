@@ -17,6 +17,7 @@ from tutor.pack import model
 from tutor.pack.encoding import NotUtf8, decode_utf8, find_mojibake
 from tutor.pack.typecheck import Path as DataPath
 from tutor.pack.typecheck import build
+from tutor.pyerrors import turkish_syntax_message
 
 try:  # libyaml is several times faster; the pure-Python safe loader is the fallback
     _SafeLoader = yaml.CSafeLoader
@@ -318,7 +319,13 @@ def check_exercise_files(pack: Pack, lesson: model.Lesson, ex: model.Exercise) -
         try:
             tree = ast.parse(text, filename=rel)
         except SyntaxError as exc:
-            faults.append(Fault(rel, exc.lineno or 0, M.PACK_PY_SYNTAX.format(msg=exc.msg)))
+            faults.append(
+                Fault(
+                    rel,
+                    exc.lineno or 0,
+                    M.PACK_PY_SYNTAX.format(msg=turkish_syntax_message(exc.msg or "")),
+                )
+            )
             continue
         defined = _top_level_names(tree)
         for name in must_define:
