@@ -93,11 +93,21 @@ WHAT_SOLUTION = "örnek çözüm"
 CLI_DESCRIPTION = "PyTorch ile derin öğrenme için Türkçe terminal öğretmeni."
 CLI_UNKNOWN_EXERCISE = "'{id}' adında bir alıştırma yok."
 CLI_CLOSE_IDS = " Yakın olanlar: {ids}."
+CLI_CLOSE_LESSON = "{id} (ders)"
 CLI_ALL_IDS = " Alıştırmaları görmek için: tutor list"
+CLI_LESSON_NOT_EXERCISE = (
+    "'{id}' bir ders, alıştırma değil. Bu dersin alıştırmaları: {ids}. "
+    "Dersi okumak için: tutor show {id}"
+)
+CLI_NO_EXERCISES = "(alıştırması yok)"
 CLI_FILE_MISSING = "'{path}' dosyası bulunamadı."
 CLI_FILE_NOT_UTF8 = "'{path}' UTF-8 olarak okunamadı ({line}. satırda geçersiz bayt). Dosyayı UTF-8 olarak kaydedin."
 CLI_INVALID_PACK = "Ders paketi yüklenemedi ({n} hata):"
-CLI_INTERNAL_ERROR = "Beklenmeyen bir iç hata oluştu: {error}. Lütfen bunu bildirin."
+CLI_INTERNAL_ERROR = (
+    "tutor'da beklenmeyen bir iç hata oluştu ({error}). Bu sizin hatanız değil, kodunuzla da "
+    "ilgisi yok. Yeniden deneyin; sürerse bu iletiyi bildirin."
+)
+CLI_INTERNAL_ERROR_LOG = "Ayrıntılar şu dosyaya yazıldı: {path}"
 CLI_INTERRUPTED = "Kesildi."
 CLI_STATUS = {"not_tried": "denenmedi", "failing": "kaldı", "passed": "geçti"}
 CLI_LESSON_HEADER = "{number}. {title}"
@@ -106,28 +116,47 @@ CLI_SHOW_SIGNATURE = "İmza"
 CLI_SHOW_EXAMPLE = "Örnek"
 CLI_SHOW_NEXT = "Çözümü bu dosyaya yazın, sonra: tutor submit {id}"
 CLI_HINT_HEADER = "İpucu {level}/{total} — {title}"
-CLI_HINT_LAST = "Bu son ipucuydu. Yine takılırsanız dersi yeniden okuyun: tutor show {id}"
-CLI_HINT_MORE = "Bir sonraki ipucu için yeniden: tutor hint {id}"
+CLI_HINT_LAST = (
+    "Bu son ipucuydu. Dersi yeniden okumak için: tutor show {lesson}. Çözümün tamamını "
+    "görmek isterseniz: tutor hint {id} --solution (ilerlemenize kaydedilir)."
+)
+CLI_HINT_MORE = "Sıradaki ipucu için: tutor hint {id}"
+CLI_SOLUTION_HEADER = "Örnek çözüm — {title}"
+CLI_SOLUTION_RECORDED = (
+    "Çözüme baktığınız ilerlemenize kaydedildi. Kendi çözümünüzü yazıp gönderdiğinizde "
+    "alıştırma yine geçti sayılır."
+)
 CLI_RESET_DONE = "'{id}' başlangıç hâline döndürüldü: {path}"
 CLI_RESET_BACKUP = "Önceki sürümünüz saklandı: {backup}"
 CLI_RESET_NOTHING = "Dosya zaten başlangıç hâlindeydi; yedek gerekmedi."
 CLI_PROGRESS_LESSON = "{number}. {title}: {passed}/{total} alıştırma geçti{quiz}"
-CLI_PROGRESS_QUIZ = ", sınav {score}/{total}"
+CLI_PROGRESS_QUIZ = ", sınav {score}"
+CLI_PROGRESS_SOLUTIONS = ", çözümüne bakılan: {ids}"
 CLI_PROGRESS_NEXT = "Sıradaki: {id} ({title}) — tutor show {id}"
 CLI_PROGRESS_ALL_DONE = "Tebrikler, bu paketteki bütün alıştırmaları geçtiniz!"
 CLI_PROGRESS_TOTAL = "Toplam: {passed}/{total} alıştırma geçti."
-CLI_VALIDATE_OK = "Paket geçerli: {lessons} ders, {exercises} alıştırma. Her örnek çözüm geçti, her başlangıç dosyası kaldı."
+CLI_VALIDATE_OK = (
+    "Paket geçerli: {lessons} ders, {exercises} alıştırma. Her örnek çözüm geçti, her "
+    "başlangıç dosyası olması gerektiği gibi geçemedi."
+)
 CLI_VALIDATE_FAULTS = "Pakette {n} sorun bulundu:"
 CLI_VALIDATE_CHECKING = "Örnek çözümler ve başlangıç dosyaları değerlendiriliyor ({n} alıştırma)..."
 CLI_VALIDATE_SOLUTION_FAILED = "örnek çözüm geçmedi: {detail}"
 CLI_VALIDATE_STARTER_PASSED = (
-    "başlangıç dosyası geçti; başlangıç dosyası kalmalı (öğrenciye çözüm verilmiş olur)."
+    "başlangıç dosyası geçti; başlangıç dosyası geçmemeli (yoksa öğrenciye çözüm verilmiş olur)."
 )
 CLI_VALIDATE_STARTER_ERROR = "başlangıç dosyası değerlendirilemedi: {detail}"
-CLI_WATCH_WAITING = "'{path}' izleniyor; her kayıtta yeniden değerlendirilecek. Çıkmak için Ctrl+C."
-CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor..."
+CLI_WATCH_WAITING = (
+    "{id} ({title}): dosyanızı her kaydettiğinizde değerlendirilecek. Çıkmak için Ctrl+C."
+)
+CLI_WATCH_FILE = "Dosyanız: {path}"
+CLI_WATCH_STARTER = (
+    "Dosya henüz başlangıç hâlinde; çözümünüzü yazıp kaydettiğinizde değerlendirilecek. "
+    "Açıklaması için: tutor show {id}"
+)
+CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor…"
 CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
-CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırmaya geçiliyor: {next}"
+CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırma: {next}"
 PACK_NEW_NOT_EMPTY = "'{path}' boş değil; yeni paket için boş ya da olmayan bir klasör verin."
 CLI_PACK_NEW_DONE = "Yeni paket oluşturuldu: {path} ({n} dosya)."
 CLI_PACK_NEW_NEXT = (
@@ -148,10 +177,30 @@ CLI_SCHEMA_WRITTEN = "JSON şeması yazıldı: {path}"
 # --- verdict rendering --------------------------------------------------------------------------
 VERDICT_PASSED = "GEÇTİ"
 VERDICT_FAILED = "KALDI"
-VERDICT_SUMMARY = "{exercise}: {state} — puan {score:.0%} ({passed}/{total} denetim), {duration:.2f} sn, cihaz: {device}, tohum: {seed}"
-VERDICT_ERROR = "Hata ({kind}): {message}"
-VERDICT_ERROR_LINE = " [satır {line}]"
-VERDICT_REPLAY = "Aynı çalıştırmayı tekrarlamak için: tutor submit {exercise} --seed {seed}"
+VERDICT_SUMMARY = "{exercise}: {headline} · {details}"
+VERDICT_HEADLINE = "{state} · puan {score} · {passed}/{total} denetim geçti"
+VERDICT_DETAILS = "{duration} · cihaz: {device} · tohum: {seed}"
+VERDICT_ERROR_AT_LINE = " ({line}. satır)"
+VERDICT_BLOCKED = "Bu hata yüzünden yapılamayan {n} denetim: {names}"
+VERDICT_PASSED_CHECKS = "Geçen {n} denetim: {names}"
+VERDICT_MORE_FAILURES = "Kalan {n} denetimin iletilerinin tamamı için: tutor submit {id} --verbose"
+VERDICT_OUTPUT = "Kodunuzun çıktısı"
+VERDICT_REPLAY = "Aynı çalıştırmayı tekrarlamak için: {command}"
+VERDICT_REPLAY_NOT_RECORDED = (
+    "Bu bir tekrardı (--seed): sonuç gösterildi ama ilerlemenize geçti olarak yazılmadı. "
+    "Kaydetmek için --seed olmadan gönderin."
+)
+# The kind of an error, said once, in words, in front of its message.
+ERROR_KIND_HEADINGS = {
+    "syntax": "Sözdizimi hatası",
+    "import": "Dosyanız yüklenemedi",
+    "missing_symbol": "Eksik tanım",
+    "exception": "Kodunuz çalışırken hata verdi",
+    "forbidden": "Yasak kullanım",
+    "timeout": "Süre sınırı aşıldı",
+    "memory": "Bellek sınırı aşıldı",
+    "crash": "Kodunuzun süreci beklenmedik biçimde sona erdi",
+}
 ERROR_KIND_NAMES = {
     "syntax": "sözdizimi",
     "import": "içe aktarma",
@@ -169,7 +218,10 @@ GRADE_IMPORT = "Dosya yüklenirken hata: {exc}."
 GRADE_IMPORT_MODULE = "'{module}' modülü bulunamadı; yalnızca torch, numpy ve Python'un kendi modülleri kullanılabilir."
 GRADE_MISSING_SYMBOL = "Dosyanızda '{name}' tanımlı değil. İmza şöyle olmalı: {signature}"
 GRADE_NOT_CALLABLE = "'{name}' çağrılabilir değil ({type}); bir fonksiyon ya da sınıf olmalı."
-GRADE_STILL_STARTER = "Çözüm henüz yazılmamış (NotImplementedError). Dosyanızı açıp çözümü yazın: tutor show ile yolunu görebilirsiniz."
+GRADE_STILL_STARTER = (
+    "Çözüm henüz yazılmamış (NotImplementedError). Dosyanızdaki raise NotImplementedError "
+    "satırının yerine çözümünüzü yazın."
+)
 GRADE_EXCEPTION = "{exc_type} istisnası: {exc}"
 GRADE_SYSTEM_EXIT = "Kodunuz sys.exit({code}) çağırdı; değerlendirme yarıda kaldı. Fonksiyondan çıkmak için return kullanın."
 GRADE_TIMEOUT = (
@@ -198,8 +250,14 @@ GRADE_CUDA_UNAVAILABLE = (
     "CUDA istendi ama bu makinede kullanılabilir bir CUDA cihazı yok. --device cpu ile deneyin."
 )
 GRADE_BAD_DEVICE = "Bilinmeyen cihaz '{device}'; cpu, cuda ya da auto yazın."
-GRADE_GRADER_BROKEN = "Değerlendirici çalıştırılamadı ({file}): {exc}. Bu, paketteki bir hatadır."
-GRADE_WORKER_FAILED = "Değerlendirme sürecine ulaşılamadı: {exc}"
+GRADE_GRADER_BROKEN = (
+    "Değerlendirici çalıştırılamadı ({file}): {exc}. Bu, ders paketindeki bir hata; sizin "
+    "kodunuzla ilgisi yok. Paketin yazarına bildirin."
+)
+GRADE_WORKER_FAILED = (
+    "Değerlendirme sürecine ulaşılamadı ({exc}). Bu, tutor'un kendi sorunu; kodunuzla ilgisi "
+    "yok. Yeniden deneyin; sürerse bu iletiyi bildirin."
+)
 GRADE_OK = "tamam"
 
 # --- grading: comparing values --------------------------------------------------------------
@@ -346,17 +404,54 @@ APP_QUIZ_ANSWER_FIRST = "Önce bir seçenek işaretleyin."
 # Exercise
 APP_EXERCISE_TITLE = "Alıştırma · {title}"
 APP_EXERCISE_STATUS = "{id} · {number}. {lesson} · {status} · {attempts} deneme"
-APP_EXERCISE_FILE = "Dosyanız (düzenlemek için e)"
+APP_EXERCISE_SOLUTION_SEEN = " · çözüme bakıldı"
+APP_EXERCISE_FILE = "Dosyanız: "
+APP_EXERCISE_EDIT = "  e: düzenle"
+APP_SIGNATURE = "İmza"
+APP_EXAMPLE = "Örnek"
+APP_WATCH_BADGE_ON = "● İzleniyor"
+APP_WATCH_BADGE_OFF = "○ İzleme kapalı"
 APP_WATCH_ON = (
     "İzleme açık: dosyayı her kaydettiğinizde çözümünüz yeniden değerlendirilir (kapatmak için w)."
 )
 APP_WATCH_OFF = "İzleme kapalı: değerlendirmek için g, yeniden açmak için w."
 APP_EDITOR_NO_SUSPEND = "Bu ortamda düzenleyici açılamıyor. Dosyanızı kendiniz açın: {path}"
 APP_EDITOR_FAILED = (
-    "Düzenleyici ({editor}) başlatılamadı: {error}. EDITOR ortam değişkenini ayarlayın."
+    "Düzenleyici ({editor}) başlatılamadı: {error}. EDITOR ortam değişkenini ayarlayın "
+    "(ör. export EDITOR=nano)."
 )
-APP_HINTS_ALL_SEEN = "Bütün ipuçlarını gördünüz. Yine takılırsanız dersi yeniden okuyun."
-APP_PASSED_NOTE = "Tebrikler, '{id}' alıştırmasını geçtiniz!"
+APP_EDITOR_NONE = (
+    "Bu makinede bir düzenleyici bulunamadı. Dosyanızı kendiniz açın ({path}) ya da EDITOR "
+    "ortam değişkenini ayarlayın (ör. export EDITOR=nano)."
+)
+APP_EDITOR_CHOICE_TITLE = "Düzenleyici seçilmemiş"
+APP_EDITOR_CHOICE = (
+    "EDITOR ortam değişkeni ayarlı değil. Dosyanız {editor} ile açılacak; işiniz bitince "
+    "kaydedip düzenleyiciden çıkın, uygulama kaldığı yerden sürer.\n\n"
+    "Başka bir düzenleyici için uygulamayı kapatıp örneğin şunu çalıştırın: "
+    'export EDITOR="code --wait"'
+)
+APP_EDITOR_OPEN = "{editor} ile aç"
+APP_CANCEL = "Vazgeç"
+APP_HINTS_TITLE = "İpuçları · {taken}/{total}"
+APP_HINTS_NONE = "Takılırsanız i ile ilk ipucunu alın ({total} ipucu var)."
+APP_HINTS_MORE = "Sıradaki ipucu için i."
+APP_HINTS_LAST = "Bu son ipucuydu. Örnek çözümün tamamını görmek isterseniz c."
+APP_HINT_HEADER = "İpucu {level}/{total}"
+APP_HINT_NEW = "İpucu {level}/{total} açıldı; ipuçları panelinde."
+APP_HINTS_ALL_SEEN = (
+    "Bütün ipuçlarını gördünüz. Dersi yeniden okuyabilir ya da c ile örnek çözüme bakabilirsiniz."
+)
+APP_SOLUTION_CONFIRM_TITLE = "Örnek çözüm gösterilsin mi?"
+APP_SOLUTION_CONFIRM = (
+    "Örnek çözümün tamamı gösterilecek. Çözümü görmek, alıştırmayı kendiniz çözme fırsatını "
+    "kapatır; baktığınız ilerlemenize kaydedilir. Önce ipuçlarını (i) denediniz mi?"
+)
+APP_SOLUTION_SHOW = "Çözümü göster"
+APP_SOLUTION_TITLE = "Örnek çözüm (baktığınız kaydedildi)"
+APP_PASSED_NOTE = "Tebrikler, '{id}' alıştırmasını geçtiniz! Sıradakine geçmek için n."
+APP_NEXT_AFTER_PASS = "Sıradaki alıştırmaya geçmek için n."
+APP_FRESH_CASES = "Yeni rastgele girdiler çekildi; dosyanız bu girdilerle değerlendiriliyor."
 
 # Results panel
 APP_RESULTS_TITLE = "Sonuç"
@@ -365,14 +460,19 @@ APP_GRADING_STARTING = "Değerlendiriliyor…"
 APP_GRADING_STARTED = "Değerlendiriliyor: {total} denetim"
 APP_GRADING_CASE = "Değerlendiriliyor: {name} ({index}/{total})"
 APP_GRADING_PROBLEM = "Değerlendirme yapılamadı: {message}"
-APP_PERCENT = "%{n}"
-APP_VERDICT_HEAD = "{state} — puan {score} ({passed}/{total} denetim)"
-APP_DURATION = "{s:.2f} sn"
 APP_DURATION_FIXED = "— sn"
-APP_VERDICT_META = "Süre: {duration} · cihaz: {device} · tohum: {seed}"
-APP_VERDICT_ERROR = "Hata türü: {kind} ({code}). {message}"
+APP_VERDICT_STALE = (
+    "Bu sonuç dosyanızın önceki hâline ait: dosya değerlendirmeden sonra değişti. Yeniden "
+    "değerlendirmek için g."
+)
+APP_VERDICT_STALE_BADGE = "eski sonuç"
+APP_VERDICT_REPLAY = "Bu sonuç --seed ile yapılmış bir tekrardan; geçti olarak sayılmadı."
+APP_VERDICT_SUMMARY_ONLY = (
+    "Son deneme: {state}, puan {score}. Ayrıntıları görmek için yeniden değerlendirin (g)."
+)
 APP_VERDICT_OUTPUT = "Kodunuzun çıktısı:"
-APP_SERIES = "Kayıp eğrisi: {n} adım, {first:.4g} → {last:.4g} (en düşük {low:.4g})"
+APP_VERDICT_EXPAND = "Ayrıntısı için Enter ya da tıklayın."
+APP_SERIES = "Kayıp eğrisi: {n} adım, {first} → {last} (en düşük {low})"
 
 # Glossary
 APP_GLOSSARY_TITLE = "Sözlük"
@@ -399,6 +499,7 @@ APP_KEY_SCOPES = {
     "exercise": "Alıştırma",
     "glossary": "Sözlük",
     "help": "Yardım ekranı",
+    "confirm": "Onay soruları",
 }
 APP_PALETTE_PLACEHOLDER = "Ders, alıştırma ya da terim arayın…"
 APP_PALETTE_LESSON = "Ders {number}: {title}"
@@ -466,13 +567,34 @@ APP_KEYS = {
         "Düzenle",
         "Dosyanızı düzenleyicinizde ($EDITOR) açar; siz çıkınca uygulama kaldığı yerden sürer.",
     ),
-    "exercise.submit": ("Gönder", "Dosyanızı değerlendirir; sonuç, sonuç panelinde görünür."),
-    "exercise.hint": ("İpucu", "Sıradaki ipucunu gösterir; ipuçları genelden somuta doğru gider."),
+    "exercise.submit": (
+        "Gönder",
+        "Dosyanızı değerlendirir; sonuç, sonuç panelinde görünür. Aynı dosya hep aynı sonucu alır.",
+    ),
+    "exercise.hint": (
+        "İpucu",
+        "Sıradaki ipucunu gösterir; ipuçları birer birer, genelden somuta doğru açılır.",
+    ),
     "exercise.watch": (
         "İzle",
-        "Dosyayı kaydettiğinizde kendiliğinden değerlendirmeyi açar ya da kapatır.",
+        "Kaydettiğinizde kendiliğinden değerlendirmeyi açar ya da kapatır; açarken dosyanız "
+        "son sonuçtan sonra değiştiyse hemen değerlendirir.",
     ),
-    "exercise.panes": ("Panel", "Açıklama ile sonuç paneli arasında geçer."),
+    "exercise.panes": ("Panel", "Açıklama, sonuç ve ipuçları arasında geçer."),
+    "exercise.next": (
+        "Sıradaki",
+        "Geçtiğiniz bir alıştırmadan sonra, henüz geçmediğiniz sıradaki alıştırmayı açar.",
+    ),
+    "exercise.fresh": (
+        "Yeni girdiler",
+        "Yeni rastgele girdiler çekip yeniden değerlendirir. O zamana dek aynı dosya hep aynı "
+        "girdilerle, aynı sonucu alır.",
+    ),
+    "exercise.solution": (
+        "Çözüm",
+        "Örnek çözümün tamamını gösterir; önce onay ister, baktığınız ilerlemenize kaydedilir.",
+    ),
+    "exercise.maximize": ("Büyüt", "Seçili paneli ekranın tamamına büyütür ya da geri alır."),
     "glossary.search": ("Ara", "Arama kutusuna döner."),
     "glossary.down": ("Aşağı", "Arama kutusundayken listede aşağı iner."),
     "glossary.up": ("Yukarı", "Arama kutusundayken listede yukarı çıkar."),
@@ -481,6 +603,8 @@ APP_KEYS = {
         "Yazdıkça liste süzülür; büyük-küçük harf ve Türkçe harfler fark etmez (isik = ışık = IŞIK).",
     ),
     "help.close": ("Kapat", "Yardımı kapatır."),
+    "confirm.cancel": ("Vazgeç", "Soruyu kapatır; hiçbir şey yapılmaz."),
+    "confirm.choose": ("Seç", "Tab ile düğmeler arasında geçip Enter ile seçin."),
 }
 
 # --- grading modules (tutor/grading/modules.py) ---------------------------------------------------

@@ -1,16 +1,23 @@
 """The learner's progress in SQLite: attempts, hints taken, quiz answers, where they left off.
 
 Every write is one transaction; WAL mode and a busy timeout let two tutor processes (the app
-and `tutor watch`, say) write at once without corrupting or losing anything.
+and `tutor watch`, say) write at once without corrupting or losing anything. One `Progress`
+may be shared by threads (the app grades in a thread worker): a lock keeps its transactions
+apart.
+
+The schema only grows: tables are created if missing, columns added if missing, so that a
+database written by an older tutor opens in a newer one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +61,28 @@ CREATE TABLE IF NOT EXISTS state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS case_seeds (
+    pack TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    ts REAL NOT NULL,
+    PRIMARY KEY (pack, exercise)
+);
+CREATE TABLE IF NOT EXISTS solutions_shown (
+    pack TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    ts REAL NOT NULL,
+    PRIMARY KEY (pack, exercise)
+);
 """
+
+# Columns added to tables after their first release: (table, column, declaration).
+_ADDED_COLUMNS = (
+    # The whole verdict, so that the app can show the last one after a restart.
+    ("attempts", "verdict_json", "TEXT"),
+    # 1: graded with a seed the learner chose (`--seed N`); never recorded as a pass.
+    ("attempts", "replay", "INTEGER NOT NULL DEFAULT 0"),
+)
 
 
 def code_hash(source: bytes) -> str:
@@ -68,17 +96,43 @@ class ExerciseStatus:
     best_score: float
 
 
+@dataclass
+class Attempt:
+    """One recorded grading of an exercise."""
+
+    ts: float
+    passed: bool  # as recorded: a replay is never recorded as a pass
+    score: float
+    seed: int
+    code_sha256: str
+    replay: bool
+    error_kind: str | None
+    # The verdict as it was shown; None for attempts recorded before verdicts were kept.
+    verdict: Verdict | None
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    for table, column, declaration in _ADDED_COLUMNS:
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
 class Progress:
     def __init__(self, path: Path):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(
+            str(path), timeout=30.0, isolation_level=None, check_same_thread=False
+        )
         self._conn.execute("PRAGMA busy_timeout = 30000")
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = NORMAL")
         with self._write() as conn:
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 conn.execute(statement)
+            _add_missing_columns(conn)
             conn.execute(
                 "INSERT OR IGNORE INTO state (key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
@@ -90,39 +144,69 @@ class Progress:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, taken with a write lock up front so concurrent writers queue."""
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _read(self, query: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(query, params).fetchall()
 
     # --- attempts --------------------------------------------------------------------------
-    def record_attempt(self, pack: str, verdict: Verdict, source: bytes) -> None:
+    def record_attempt(
+        self, pack: str, verdict: Verdict, source: bytes, *, replay: bool = False
+    ) -> None:
+        """Record a grading of `source`. A replay (a seed the learner chose) is kept with its
+        verdict but never as a pass: only cases the engine drew itself can pass an exercise."""
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO attempts (ts, pack, exercise, passed, score, duration_s, device, seed, code_sha256, error_kind)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO attempts (ts, pack, exercise, passed, score, duration_s, device, seed,"
+                " code_sha256, error_kind, verdict_json, replay)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     time.time(),
                     pack,
                     verdict.exercise,
-                    int(verdict.passed),
+                    int(verdict.passed and not replay),
                     verdict.score,
                     verdict.duration_s,
                     verdict.device,
                     verdict.seed,
                     code_hash(source),
                     verdict.error.kind if verdict.error else None,
+                    json.dumps(verdict.to_wire(), ensure_ascii=False),
+                    int(replay),
                 ),
             )
 
+    def last_attempt(self, pack: str, exercise: str) -> Attempt | None:
+        rows = self._read(
+            "SELECT ts, passed, score, seed, code_sha256, replay, error_kind, verdict_json"
+            " FROM attempts WHERE pack = ? AND exercise = ? ORDER BY id DESC LIMIT 1",
+            (pack, exercise),
+        )
+        if not rows:
+            return None
+        ts, passed, score, seed, sha, replay, error_kind, verdict_json = rows[0]
+        verdict = None
+        if verdict_json:
+            try:
+                verdict = Verdict.from_wire(json.loads(verdict_json))
+            except (ValueError, KeyError, TypeError):
+                verdict = None  # written by another version of tutor: show the summary only
+        return Attempt(ts, bool(passed), score, seed, sha, bool(replay), error_kind, verdict)
+
     def statuses(self, pack: str) -> dict[str, ExerciseStatus]:
-        rows = self._conn.execute(
-            "SELECT exercise, MAX(passed), COUNT(*), MAX(score) FROM attempts WHERE pack = ? GROUP BY exercise",
+        rows = self._read(
+            "SELECT exercise, MAX(passed), COUNT(*), MAX(CASE WHEN replay = 0 THEN score END)"
+            " FROM attempts WHERE pack = ? GROUP BY exercise",
             (pack,),
-        ).fetchall()
+        )
         return {
             exercise: ExerciseStatus("passed" if passed else "failing", count, best or 0.0)
             for exercise, passed, count, best in rows
@@ -138,16 +222,48 @@ class Progress:
         if exercise is not None:
             query += " AND exercise = ?"
             params = (pack, exercise)
-        cursor = self._conn.execute(query + " ORDER BY id", params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        with self._lock:
+            cursor = self._conn.execute(query + " ORDER BY id", params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    # --- the cases each exercise is graded with ---------------------------------------------
+    def case_seed(self, pack: str, exercise: str, draw: Callable[[], int]) -> int:
+        """The seed this learner's exercise is graded with; drawn (by `draw`) the first time.
+
+        A stable seed means the same file always gets the same verdict; `new_case_seed`
+        changes it when the learner asks for fresh cases.
+        """
+        rows = self._read(
+            "SELECT seed FROM case_seeds WHERE pack = ? AND exercise = ?", (pack, exercise)
+        )
+        if rows:
+            return int(rows[0][0])
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO case_seeds (pack, exercise, seed, ts) VALUES (?, ?, ?, ?)",
+                (pack, exercise, draw(), time.time()),
+            )
+            row = conn.execute(
+                "SELECT seed FROM case_seeds WHERE pack = ? AND exercise = ?", (pack, exercise)
+            ).fetchone()
+        return int(row[0])
+
+    def new_case_seed(self, pack: str, exercise: str, seed: int) -> int:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO case_seeds (pack, exercise, seed, ts) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(pack, exercise) DO UPDATE SET seed = excluded.seed, ts = excluded.ts",
+                (pack, exercise, seed, time.time()),
+            )
+        return seed
 
     # --- hints -------------------------------------------------------------------------------
     def hints_taken(self, pack: str, exercise: str) -> int:
-        row = self._conn.execute(
+        (row,) = self._read(
             "SELECT COALESCE(MAX(level), 0) FROM hints WHERE pack = ? AND exercise = ?",
             (pack, exercise),
-        ).fetchone()
+        )
         return int(row[0])
 
     def take_hint(self, pack: str, exercise: str, available: int) -> int:
@@ -163,6 +279,18 @@ class Progress:
                 (pack, exercise, level, time.time()),
             )
         return level
+
+    def record_solution_shown(self, pack: str, exercise: str) -> None:
+        """The learner asked to see the whole solution: kept, and shown in their progress."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO solutions_shown (pack, exercise, ts) VALUES (?, ?, ?)",
+                (pack, exercise, time.time()),
+            )
+
+    def solutions_shown(self, pack: str) -> set[str]:
+        rows = self._read("SELECT exercise FROM solutions_shown WHERE pack = ?", (pack,))
+        return {exercise for (exercise,) in rows}
 
     # --- quizzes -------------------------------------------------------------------------------
     def record_answer(

@@ -68,7 +68,7 @@ def test_exercise_with_a_failing_result(snap_compare, snapshot_app, size, warm_w
         await settle(pilot)
 
     # Watch mode off: the save and the key would otherwise race to grade (1 or 2 attempts).
-    app = snapshot_app(watch_interval_s=3600)
+    app = snapshot_app(watch=False)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
@@ -85,7 +85,7 @@ def test_exercise_with_a_loss_curve(snap_compare, snapshot_app, size, warm_worke
         await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
         await settle(pilot)
 
-    app = snapshot_app(watch_interval_s=3600)
+    app = snapshot_app(watch=False)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
