@@ -183,7 +183,7 @@ VERDICT_DETAILS = "{duration} · cihaz: {device} · tohum: {seed}"
 VERDICT_ERROR_AT_LINE = " ({line}. satır)"
 VERDICT_BLOCKED = "Bu hata yüzünden yapılamayan {n} denetim: {names}"
 VERDICT_PASSED_CHECKS = "Geçen {n} denetim: {names}"
-VERDICT_MORE_FAILURES = "Kalan {n} denetimin iletilerinin tamamı için: tutor submit {id} --verbose"
+VERDICT_MORE_FAILURES = "Kalan {n} denetimin iletilerini de tam görmek için --verbose ile gönderin."
 VERDICT_OUTPUT = "Kodunuzun çıktısı"
 VERDICT_REPLAY = "Aynı çalıştırmayı tekrarlamak için: {command}"
 VERDICT_REPLAY_NOT_RECORDED = (
@@ -894,3 +894,105 @@ PY_SYNTAX_DELETE_TARGETS = {
     "expression": "bir ifade",
 }
 PY_SYNTAX_DELETE_OTHER = "bu ifade"
+
+# --- the command line's help and argparse's own words (tutor/cli.py) ---------------------------
+CLI_EPILOG = """Komut vermeden yalnızca tutor yazarsanız uygulama açılır: dersler, sınavlar ve
+alıştırmalar tek ekranda. Bir komutun ayrıntıları için: tutor KOMUT --help
+
+Çıkış kodları:
+  0  geçti ya da komut başarıyla tamamlandı
+  1  gönderim değerlendirmeyi geçemedi ya da doğrulama sorun buldu
+  2  komut çalıştırılamadı: bilinmeyen alıştırma, eksik dosya, geçersiz paket,
+     paketteki bir değerlendirici hatası ya da istenen ama bulunmayan CUDA"""
+CLI_SUBMIT_EPILOG = """Çıkış kodları: 0 geçti, 1 değerlendirmeyi geçemedi, 2 değerlendirme yapılamadı.
+Aynı dosya, siz yeni girdiler istemedikçe (--fresh) hep aynı girdilerle
+değerlendirilir."""
+CLI_COMMANDS_TITLE = "komutlar"
+CLI_HELP = {
+    "pack": "ders paketi klasörü (varsayılan: yerleşik paket)",
+    "workspace": "çözümlerinizin bulunduğu çalışma alanı klasörü",
+    "device": "değerlendirmenin yapılacağı cihaz (varsayılan: auto, varsa CUDA)",
+    "json": "makine okunur çıktı: stdout'a yalnızca bir JSON nesnesi yazılır",
+    "seed": (
+        "bir değerlendirmeyi bu tohumla aynen tekrarlar; sonuç gösterilir ama ilerlemenize "
+        "geçti olarak yazılmaz"
+    ),
+    "fresh": "yeni rastgele girdiler çeker; bundan sonra dosyanız bu girdilerle değerlendirilir",
+    "verbose": "geçemeyen her denetimin iletisini tam yazar (varsayılan: ilki tam, gerisi birer satır)",
+    "solution": "ipucu yerine örnek çözümün tamamını gösterir (ilerlemenize kaydedilir)",
+    "id": "alıştırmanın kimliği (ör. softmax)",
+    "show_id": "alıştırmanın ya da dersin kimliği (ör. softmax, tensorler)",
+    "watch_id": "alıştırmanın kimliği (verilmezse sıradaki alıştırma; geçince bir sonrakine geçer)",
+    "file": "değerlendirilecek dosya (varsayılan: çalışma alanındaki kopyanız)",
+    "list": "dersleri ve alıştırmaları durumlarıyla listeler",
+    "show": "bir alıştırmanın açıklamasını, imzasını ve dosyanızın yolunu ya da bir dersi gösterir",
+    "submit": "bir alıştırmayı değerlendirir",
+    "hint": "sıradaki ipucunu gösterir (ipuçları birer birer açılır)",
+    "watch": "dosyanızı her kaydettiğinizde yeniden değerlendirir (Ctrl+C ile çıkılır)",
+    "progress": "ilerlemenizi derse göre gösterir",
+    "reset": "başlangıç dosyasını geri getirir (eski dosyanız yedeklenir)",
+    "grade": "eğitmenler için: birçok öğrencinin çalışma alanını değerlendirir",
+    "grade_dirs": "öğrencilerin çalışma alanı klasörleri",
+    "grade_out": "raporların yazılacağı klasör",
+    "grade_jobs": "aynı anda kaç değerlendirme yapılacağı",
+    "pack_tools": "eğitmen araçları",
+    "validate": "bir ders paketini denetler",
+    "validate_dir": "paketin klasörü",
+    "fix_encoding": "bozuk kodlanmış (mojibake) metni onarır, .bak yedeğiyle",
+    "new": "doğrulanan örnek bir ders paketi oluşturur",
+    "new_dir": "oluşturulacak paketin klasörü",
+    "schema": "ders dosyalarının JSON şemasını yazar",
+    "schema_out": "şemanın yazılacağı klasör (verilmezse ekrana yazılır)",
+}
+# argparse's own words (Python 3.10–3.13), keyed by its English text.
+CLI_ARGPARSE = {
+    "usage: ": "kullanım: ",
+    "options": "seçenekler",
+    "positional arguments": "argümanlar",
+    "subcommands": "komutlar",
+    "show this help message and exit": "bu yardımı gösterir ve çıkar",
+    "show program's version number and exit": "sürüm numarasını gösterir ve çıkar",
+    " (default: %(default)s)": " (varsayılan: %(default)s)",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "expected one argument": "bir değer bekleniyordu",
+    "expected at most one argument": "en çok bir değer bekleniyordu",
+    "expected at least one argument": "en az bir değer bekleniyordu",
+    "expected %s argument": "%s değer bekleniyordu",
+    "expected %s arguments": "%s değer bekleniyordu",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "belirsiz seçenek: %(option)s şunlardan biri olabilir: %(matches)s"
+    ),
+    "invalid %(type)s value: %(value)r": "geçersiz değer: %(value)r (%(type)s bekleniyordu)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "geçersiz seçim: %(value)r (seçenekler: %(choices)s)"
+    ),
+    "the following arguments are required: %s": "şu argümanlar eksik: %s",
+    "unrecognized arguments: %s": "tanınmayan argümanlar: %s",
+    "one of the arguments %s is required": "şu argümanlardan biri gerekli: %s",
+    "not allowed with argument %s": "%s ile birlikte kullanılamaz",
+    "ignored explicit argument %r": "bu seçenek bir değer almaz: %r",
+    "unexpected option string: %s": "beklenmeyen seçenek: %s",
+    "can't open '%(filename)s': %(error)s": "'%(filename)s' açılamadı: %(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: hata: %(message)s\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s: uyarı: %(message)s\n",
+    "option '%(option)s' is deprecated": "'%(option)s' seçeneği artık kullanılmıyor",
+    "argument '%(argument_name)s' is deprecated": (
+        "'%(argument_name)s' argümanı artık kullanılmıyor"
+    ),
+    "command '%(parser_name)s' is deprecated": "'%(parser_name)s' komutu artık kullanılmıyor",
+}
+CLI_ARGPARSE_INT = "tam sayı"
+CLI_ARGPARSE_PREFIX = "tutor: hata: "
+CLI_DID_YOU_MEAN = " Şunu mu demek istediniz: {what}?"
+
+# --- the command line's other texts (h/app-alistirma) ---------------------------------------------
+CLI_NOT_A_TERMINAL = (
+    "tutor'un uygulaması bir terminalde açılır; çıktı şu an bir terminale gitmiyor. "
+    "Komutları görmek için: tutor --help"
+)
+CLI_SHOW_LESSON_EXERCISES = "Bu dersin alıştırmaları"
+CLI_SHOW_LESSON_QUIZ = "Sınavlar uygulamada: tutor (derste b ile ders sonu sınavı)."
+CLI_SHOW_LESSON_OUTPUT = "Çıktı:"
+SOLUTION_MISSING = (
+    "'{id}' için bu pakette örnek çözüm yok (öğrenci paketlerinde çözümler bulunmaz)."
+)

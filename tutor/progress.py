@@ -203,8 +203,9 @@ class Progress:
 
     def statuses(self, pack: str) -> dict[str, ExerciseStatus]:
         rows = self._read(
-            "SELECT exercise, MAX(passed), COUNT(*), MAX(CASE WHEN replay = 0 THEN score END)"
-            " FROM attempts WHERE pack = ? GROUP BY exercise",
+            # Replays (a seed the learner chose) show a verdict but never change a status.
+            "SELECT exercise, MAX(passed), COUNT(*), MAX(score)"
+            " FROM attempts WHERE pack = ? AND replay = 0 GROUP BY exercise",
             (pack,),
         )
         return {
