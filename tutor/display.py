@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from pathlib import Path
 
 # "class LSTMCell(nn.Module): def __init__(...); def forward(...)" in the pack is one line.
@@ -30,3 +31,9 @@ def short_path(path: Path | str) -> str:
     if home not in ("", "/") and (text == home or text.startswith(home + os.sep)):
         return "~" + text[len(home) :]
     return text
+
+
+def shell_lines(parts: list[list[str]]) -> str:
+    """A command over several lines, each part on its own, joined with backslashes: still one
+    valid shell command when copied, and no line breaks inside a path."""
+    return " \\\n  ".join(shlex.join(part) for part in parts)

@@ -471,7 +471,11 @@ APP_VERDICT_SUMMARY_ONLY = (
     "Son deneme: {state}, puan {score}. Ayrıntıları görmek için yeniden değerlendirin (g)."
 )
 APP_VERDICT_OUTPUT = "Kodunuzun çıktısı:"
-APP_VERDICT_EXPAND = "Ayrıntısı için Enter ya da tıklayın."
+APP_VERDICT_REPLAY_LABEL = "Aynı çalıştırmayı tekrarlamak için:"
+APP_VERDICT_EXPAND = (
+    "Bu denetimlerden birinin iletisinin tamamı için Tab ile üstüne gelip Enter'a basın ya da "
+    "tıklayın."
+)
 APP_SERIES = "Kayıp eğrisi: {n} adım, {first} → {last} (en düşük {low})"
 
 # Glossary

@@ -202,13 +202,17 @@ class Session:
 
     def replay_command(self, verdict: Verdict, file: Path | str | None) -> str:
         """The command that grades the same file on the same cases and device again."""
-        words = ["tutor", "submit", verdict.exercise]
+        return " ".join(shlex.join(part) for part in self.replay_parts(verdict, file))
+
+    def replay_parts(self, verdict: Verdict, file: Path | str | None) -> list[list[str]]:
+        """`replay_command` in parts that belong together (for writing it over lines)."""
+        parts = [["tutor", "submit", verdict.exercise]]
         if file is not None:
-            words.append(str(Path(file).expanduser().resolve()))
-        words += ["--seed", str(verdict.seed), "--device", verdict.device]
+            parts.append([str(Path(file).expanduser().resolve())])
+        parts.append(["--seed", str(verdict.seed), "--device", verdict.device])
         if self.pack.root.resolve() != Path(builtin_pack_dir()).resolve():
-            words += ["--pack", str(self.pack.root)]
-        return shlex.join(words)
+            parts.append(["--pack", str(self.pack.root)])
+        return parts
 
     def reset(self, exercise_id: str) -> tuple[Path, Path | None]:
         lesson, exercise = self.find(exercise_id)

@@ -140,7 +140,7 @@ def test_the_real_app_in_tmux_grades_fails_edits_and_passes(tmp_path, warm_worke
         assert "ReLU aktivasyonu" in screen and "Dosyanız" in screen
         tmux.send("g")
         screen = tmux.wait_for("KALDI")
-        assert "Hata türü: istisna" in screen
+        assert "Kodunuz çalışırken hata verdi" in screen
         tmux.send("e")  # the app hands the terminal to the editor, then grades the saved file
         screen = tmux.wait_for("GEÇTİ")
         assert "puan %100" in screen

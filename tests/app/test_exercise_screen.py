@@ -243,9 +243,14 @@ def test_failing_checks_are_grouped_the_first_in_full_the_rest_one_line_each(
             assert not others[0].collapsed
             inner = others[0].query_one(".check-message", Static)
             assert inner.region.height > 0 and "(Girdiler:" in text_of(inner)
-            replay = text_of(screen.query_one("#verdict-replay", Static))
+            replay = screen.query_one("#replay-command").code
             path = app.session.learner_file("relu").resolve()
-            assert f"tutor submit relu {path} --seed {SEED} --device cpu --pack {PACK}" in replay
+            assert replay.split(" \\\n  ") == [
+                "tutor submit relu",
+                str(path),
+                f"--seed {SEED} --device cpu",
+                f"--pack {PACK}",
+            ]
 
     run(scenario())
 

@@ -24,9 +24,17 @@ class CodeBlock(ScrollableContainer, can_focus=False):
     }
     """
 
-    def __init__(self, code: str, *, id: str | None = None, classes: str | None = None):
+    def __init__(
+        self,
+        code: str,
+        *,
+        language: str = "python",
+        id: str | None = None,
+        classes: str | None = None,
+    ):
         super().__init__(id=id, classes=classes)
         self.code = code
+        self.language = language
 
     def compose(self) -> ComposeResult:
-        yield Static(highlight(self.code, language="python"), classes="code-text")
+        yield Static(highlight(self.code, language=self.language), classes="code-text")

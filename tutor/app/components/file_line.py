@@ -30,7 +30,7 @@ class FileLine(Static):
         self.path = path
 
     def on_mount(self) -> None:
-        self.update(Content(str(self.path)))
+        self.update(self.layout_for(max(self.size.width, 1) if self.size.width else 10_000))
 
     def on_resize(self, event: Resize) -> None:
         self.update(self.layout_for(max(self.size.width, 1)))

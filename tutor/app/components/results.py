@@ -18,6 +18,7 @@ from textual.widgets import Collapsible, ProgressBar, Sparkline, Static
 
 from tutor import messages as M
 from tutor import verdict_text as T
+from tutor.app.components.code import CodeBlock
 from tutor.grading.verdict import Check, Verdict
 from tutor.numbers import general
 
@@ -90,6 +91,8 @@ def verdict_widgets(
                 id=f"check-{index[id(check)]}",
             )
         )
+    if groups.other_failures:
+        widgets.append(Static(Content(M.APP_VERDICT_EXPAND), id="verdict-expand"))
     if groups.blocked:
         widgets.append(Static(Content(T.blocked_line(groups.blocked)), id="checks-blocked"))
     plain_passes = [c for c in groups.passed if not c.series]
@@ -116,9 +119,9 @@ def verdict_widgets(
     if verdict.passed:
         widgets.append(Static(Content(M.APP_NEXT_AFTER_PASS), id="verdict-next"))
     elif replay_command:
-        widgets.append(
-            Static(Content(M.VERDICT_REPLAY.format(command=replay_command)), id="verdict-replay")
-        )
+        # The command on a line of its own, never wrapped: it is there to be copied.
+        widgets.append(Static(Content(M.APP_VERDICT_REPLAY_LABEL), id="verdict-replay"))
+        widgets.append(CodeBlock(replay_command, language="bash", id="replay-command"))
     return widgets
 
 

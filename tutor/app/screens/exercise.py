@@ -41,7 +41,7 @@ from tutor.app.components.hints import HintsPanel
 from tutor.app.components.markdown import MarkdownText
 from tutor.app.components.marks import status_mark
 from tutor.app.components.results import ResultsPanel
-from tutor.display import signature_lines
+from tutor.display import shell_lines, signature_lines
 from tutor.grading.verdict import CannotGrade, Verdict
 from tutor.numbers import percent
 from tutor.session import UsageError, file_sha256
@@ -228,7 +228,7 @@ class ExerciseScreen(Screen):
         await self.query_one(ResultsPanel).show_verdict(
             verdict,
             duration=M.APP_DURATION_FIXED if self.tutor.config.fixed else None,
-            replay_command=self.tutor.session.replay_command(verdict, self.path),
+            replay_command=shell_lines(self.tutor.session.replay_parts(verdict, self.path)),
             stale=stale,
             replay=replay,
         )
