@@ -22,7 +22,7 @@ from typing import Any
 
 from tutor import messages as M
 from tutor import verdict_text as T
-from tutor.display import signature_lines
+from tutor.display import fit_signature, signature_lines
 from tutor.grading.verdict import CannotGrade, Verdict
 from tutor.pack.loader import PackError
 from tutor.session import Session, UsageError, file_sha256
@@ -396,7 +396,10 @@ def cmd_show(args) -> int:
     )
     _print_markdown(console, exercise.statement)
     console.print(f"\n[bold]{M.CLI_SHOW_SIGNATURE}[/]")
-    _print_code(console, signature_lines(exercise.signature))
+    signature = signature_lines(exercise.signature)
+    if console.is_terminal:
+        signature = fit_signature(signature, console.width - 2)
+    _print_code(console, signature)
     if exercise.example:
         console.print(f"\n[bold]{M.CLI_SHOW_EXAMPLE}[/]")
         _print_code(console, exercise.example)

@@ -3,8 +3,11 @@ Python), scrolled sideways when it is wider than its pane."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import ScrollableContainer
+from textual.events import Resize
 from textual.highlight import highlight
 from textual.widgets import Static
 
@@ -29,12 +32,25 @@ class CodeBlock(ScrollableContainer, can_focus=False):
         code: str,
         *,
         language: str = "python",
+        fit: Callable[[str, int], str] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ):
+        """`fit(code, width)` may lay the code out again for the width it gets (a signature
+        broken over lines as Black would); what does not fit then scrolls sideways."""
         super().__init__(id=id, classes=classes)
         self.code = code
         self.language = language
+        self.fit = fit
+        self.shown = code
 
     def compose(self) -> ComposeResult:
         yield Static(highlight(self.code, language=self.language), classes="code-text")
+
+    def on_resize(self, event: Resize) -> None:
+        if self.fit is None or self.size.width <= 0:
+            return
+        shown = self.fit(self.code, self.size.width)
+        if shown != self.shown:
+            self.shown = shown
+            self.query_one(".code-text", Static).update(highlight(shown, language=self.language))

@@ -41,7 +41,7 @@ from tutor.app.components.hints import HintsPanel
 from tutor.app.components.markdown import MarkdownText
 from tutor.app.components.marks import status_mark
 from tutor.app.components.results import ResultsPanel
-from tutor.display import shell_lines, signature_lines
+from tutor.display import fit_signature, shell_lines, signature_lines
 from tutor.grading.verdict import CannotGrade, Verdict
 from tutor.numbers import percent
 from tutor.session import UsageError, file_sha256
@@ -130,7 +130,9 @@ class ExerciseScreen(Screen):
             with VerticalScroll(id="statement"):
                 yield MarkdownText(exercise.statement, id="exercise-statement")
                 yield Static(Content(M.APP_SIGNATURE), classes="label")
-                yield CodeBlock(signature_lines(exercise.signature), id="signature")
+                yield CodeBlock(
+                    signature_lines(exercise.signature), fit=fit_signature, id="signature"
+                )
                 if exercise.example.strip():
                     yield Static(Content(M.APP_EXAMPLE), classes="label")
                     yield CodeBlock(exercise.example.rstrip(), id="example")
