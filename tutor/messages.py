@@ -376,7 +376,8 @@ APP_LESSON_TITLE = "Ders okuyucu"
 APP_TOC_TOP = "Dersin başı"
 APP_TOC_END = "Dersin sonu"
 APP_LESSON_PRE_QUIZ_NOTE = (
-    "Bu dersin bir ders öncesi sınavı var: ne bildiğinizi görmek için o tuşuna basın."
+    # The key in quotes: a bare "o" reads as the word "o" (that).
+    "Bu dersin bir ders öncesi sınavı var: ne bildiğinizi görmek için “o” tuşuna basın."
 )
 APP_LESSON_END_EXERCISES = "Bu dersin alıştırmaları (sıradakini açmak için `a`):"
 APP_LESSON_END_QUIZ = "Dersi bitirdiyseniz {n} soruluk ders sonu sınavını çözün: `b`."
