@@ -532,3 +532,25 @@ def test_without_an_editor_set_the_learner_is_told_which_one_opens(
     assert editor_command(None) is None  # then the app says how to set EDITOR
     assert "EDITOR" in M.APP_EDITOR_NONE and "export EDITOR=" in M.APP_EDITOR_NONE
     assert os.environ.get("EDITOR") is None
+
+
+def test_b_fills_the_screen_with_a_pane_and_esc_gives_it_back(app_factory):
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_exercise(app, pilot, "relu")
+            await pilot.press("b")
+            await pilot.pause()
+            assert screen.maximized is screen.query_one("#statement")
+            await pilot.press("escape")  # first back to the split screen, not off it
+            await pilot.pause()
+            assert screen.maximized is None and app.screen is screen
+            screen.query_one(HintsPanel).focus()
+            await pilot.press("b")
+            await pilot.pause()
+            assert screen.maximized is screen.query_one("#work")
+            await pilot.press("b")
+            await pilot.pause()
+            assert screen.maximized is None
+
+    run(scenario())

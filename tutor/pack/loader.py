@@ -17,7 +17,6 @@ from tutor.pack import model
 from tutor.pack.encoding import NotUtf8, decode_utf8, find_mojibake
 from tutor.pack.typecheck import Path as DataPath
 from tutor.pack.typecheck import build
-from tutor.pyerrors import turkish_syntax_message
 
 try:  # libyaml is several times faster; the pure-Python safe loader is the fallback
     _SafeLoader = yaml.CSafeLoader
@@ -319,6 +318,8 @@ def check_exercise_files(pack: Pack, lesson: model.Lesson, ex: model.Exercise) -
         try:
             tree = ast.parse(text, filename=rel)
         except SyntaxError as exc:
+            from tutor.pyerrors import turkish_syntax_message  # its rules only when needed
+
             faults.append(
                 Fault(
                     rel,

@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Collapsible, ProgressBar, Sparkline, Static
+from textual.widgets import ProgressBar, Sparkline, Static
 
 from tutor import messages as M
 from tutor import verdict_text as T
@@ -50,6 +50,8 @@ def verdict_widgets(
     replay: bool = False,
 ) -> list[Widget]:
     """The widgets that show one verdict, top to bottom."""
+    from textual.widgets import Collapsible  # a few ms; not before the first verdict
+
     widgets: list[Widget] = [
         Static(
             Content(T.headline(verdict)),

@@ -35,7 +35,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tutor import messages as M
 from tutor.app import keymap
 from tutor.app.components.code import CodeBlock
-from tutor.app.components.confirm import Confirm
 from tutor.app.components.file_line import FileLine
 from tutor.app.components.hints import HintsPanel
 from tutor.app.components.markdown import MarkdownText
@@ -79,6 +78,12 @@ class Graded:
     run: int
     verdict: Verdict
     sha256: str | None  # of the code that was graded, as recorded
+
+
+class TaskPane(VerticalScroll):
+    """The statement, the signature and the example; `b` fills the screen with it."""
+
+    ALLOW_MAXIMIZE = True
 
 
 class WorkPane(Vertical):
@@ -127,7 +132,7 @@ class ExerciseScreen(Screen):
             yield Static(id="watch-state")
         yield FileLine(self.path, id="learner-file")
         with Horizontal(id="exercise"):
-            with VerticalScroll(id="statement"):
+            with TaskPane(id="statement"):
                 yield MarkdownText(exercise.statement, id="exercise-statement")
                 yield Static(Content(M.APP_SIGNATURE), classes="label")
                 yield CodeBlock(
@@ -301,6 +306,8 @@ class ExerciseScreen(Screen):
             self._run_editor(choice.command)
             return
 
+        from tutor.app.components.confirm import Confirm  # Button: only when it is asked
+
         def answered(yes: bool | None) -> None:
             if yes:
                 self.tutor.config.editor = shlex.join(choice.command)  # not asked again
@@ -341,6 +348,8 @@ class ExerciseScreen(Screen):
         if self.query_one(HintsPanel).solution_shown:
             self.query_one("#solution-block").scroll_visible(animate=False)
             return
+
+        from tutor.app.components.confirm import Confirm  # Button: only when it is asked
 
         async def answered(yes: bool | None) -> None:
             if yes:
