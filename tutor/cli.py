@@ -13,6 +13,7 @@ import contextlib
 import difflib
 import json
 import re
+import shlex
 import sys
 import time
 import traceback
@@ -22,7 +23,7 @@ from typing import Any
 
 from tutor import messages as M
 from tutor import verdict_text as T
-from tutor.display import fit_signature, signature_lines
+from tutor.display import fit_signature, shell_lines, signature_lines
 from tutor.grading.verdict import CannotGrade, Verdict
 from tutor.pack.loader import PackError
 from tutor.session import Session, UsageError, file_sha256
@@ -473,8 +474,14 @@ def cmd_submit(args) -> int:
 
     def on_event(event: dict) -> None:
         if console is not None and event.get("event") == "case" and console.is_terminal:
+            progress = f"  … {event['name']} ({event['index'] + 1}/{event['total']})"
+            # Each line overwrites the one before, so it is padded to the full width.
             console.print(
-                f"[dim]  … {event['name']} ({event['index'] + 1}/{event['total']})[/]", end="\r"
+                progress[: console.width - 1].ljust(console.width - 1),
+                style="dim",
+                markup=False,
+                end="\r",
+                no_wrap=True,
             )
 
     verdict = session.submit(
@@ -488,11 +495,13 @@ def cmd_submit(args) -> int:
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:
+        if console is not None and console.is_terminal:
+            console.print(" " * (console.width - 1), end="\r")  # clear the progress line
         file = args.file or session.learner_file(args.id)
         render_verdict(
             console,
             verdict,
-            replay_command=session.replay_command(verdict, file),
+            replay_parts=session.replay_parts(verdict, file),
             verbose=args.verbose,
             replayed=args.seed is not None,
         )
@@ -503,7 +512,7 @@ def render_verdict(
     console,
     verdict: Verdict,
     *,
-    replay_command: str = "",
+    replay_parts: list[list[str]] | None = None,
     verbose: bool = False,
     replayed: bool = False,
 ) -> None:
@@ -526,9 +535,10 @@ def render_verdict(
             line = Text.assemble(
                 ("✘ ", "red"), check.name, (" — " + T.first_line(check.message), "dim")
             )
-            if console.is_terminal:
-                line.no_wrap, line.overflow = True, "ellipsis"
-            console.print(line)
+            if console.is_terminal:  # one line each, as the app shows them
+                console.print(line, no_wrap=True, overflow="ellipsis")
+            else:
+                console.print(line)
     if groups.blocked:
         console.print(T.blocked_line(groups.blocked), style="dim", markup=False)
     if groups.passed:
@@ -551,8 +561,14 @@ def render_verdict(
         )
     if replayed and verdict.passed:
         console.print(M.VERDICT_REPLAY_NOT_RECORDED, style="yellow", markup=False)
-    if not verdict.passed and replay_command:
-        console.print(M.VERDICT_REPLAY.format(command=replay_command), style="dim", markup=False)
+    if not verdict.passed and replay_parts:
+        line = M.VERDICT_REPLAY.format(command=" ".join(shlex.join(p) for p in replay_parts))
+        if console.is_terminal and len(line) > console.width:
+            # Over lines that break only between its parts: still one command to copy.
+            console.print(M.VERDICT_REPLAY.format(command="").rstrip(), style="dim", markup=False)
+            _indented(console, shell_lines(replay_parts), indent=2, style="dim")
+        else:
+            console.print(line, style="dim", markup=False)
 
 
 def cmd_hint(args) -> int:
@@ -741,7 +757,7 @@ def _watch_grade(session: Session, console, exercise_id: str, path: Path, args) 
     render_verdict(
         console,
         verdict,
-        replay_command=session.replay_command(verdict, path),
+        replay_parts=session.replay_parts(verdict, path),
         verbose=args.verbose,
         replayed=args.seed is not None,
     )
