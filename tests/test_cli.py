@@ -231,6 +231,9 @@ def test_hints_are_graduated_and_remembered(tmp_path):
     assert levels[0]["hint"] != levels[1]["hint"] != levels[2]["hint"]
     human = tutor("hint", "softmax", env=env)
     assert "İpucu 3/3" in human.stdout and "son ipucuydu" in human.stdout
+    # The last hint points to the lesson, and to the solution as a step of its own.
+    assert "tutor show tensorler" in human.stdout
+    assert "tutor hint softmax --solution" in human.stdout
 
 
 def test_reset_restores_the_starter_and_keeps_a_backup(tmp_path):
@@ -256,7 +259,9 @@ def test_human_submit_output_is_turkish_and_names_the_failure(tmp_path):
     assert result.returncode == 1
     out = result.stdout
     assert "✘ dim=0" in out and "KALDI" in out and "tohum: 1" in out
-    assert "tutor submit softmax --seed 1" in out
+    # The replay line grades the same file, on the same device, again.
+    submitted = WRONG / "softmax/ignores_dim.py"
+    assert f"tutor submit softmax {submitted} --seed 1 --device cpu" in out
 
 
 def test_validate_builtin_pack_passes():
@@ -334,7 +339,7 @@ def test_a_whole_cli_run_never_imports_torch_in_its_own_process(tmp_path):
 def test_argparse_errors_are_turkish_and_exit_2():
     result = tutor("submit")
     assert result.returncode == 2
-    assert "şu argümanlar gerekli" in result.stderr
+    assert "tutor: hata: şu argümanlar eksik: KİMLİK" in result.stderr
 
 
 def test_validate_on_cuda_without_cuda_is_one_message_and_exit_2():

@@ -1,6 +1,6 @@
 """Every wrong submission is asserted by words that name its own bug.
 
-`tests/test_wrong_submissions.py` grades each file in tests/submissions/<exercise>/ and checks
+`tests/test_wrong_submissions.py` grades each file in wrong/<exercise>/ and checks
 that the failing check's message contains the header's `beklenen-mesaj`. That proves little
 when those words are a fragment every failure carries ("tolerans dışında", "NaN"): a grader
 that says nothing about the bug would still pass. These tests read the headers only (no
@@ -36,7 +36,7 @@ GENERIC_WORDS = frozenset(
     zerodivisionerror assertionerror exception
     """.split()
 )
-# Exercise ids of lessons 0-6 and of lessons 7-11 live side by side in tests/submissions/;
+# Exercise ids of lessons 0-6 and of lessons 7-11 live side by side in wrong/;
 # the rule is the same for all of them.
 
 _TOKEN = re.compile(r"[^\s,;:()'\"`]+")

@@ -68,8 +68,12 @@ def test_learners_work_with_the_student_edition_and_no_pack_option(tmp_path):
     listed = tutor("list", "--json", workspace=tmp_path / "w", env=env)
     assert [row["id"] for row in json.loads(listed.stdout)] == ["relu", "sigmoid"]
     # The replay line a failed submission prints works as it is written: no --pack needed.
-    failed = tutor("submit", "relu", "--seed", "7", workspace=tmp_path / "w", env=env)
-    assert failed.returncode == 1 and "tutor submit relu --seed 7" in failed.stdout
+    failed = tutor(
+        "submit", "relu", "--seed", "7", workspace=tmp_path / "w", env={**env, "COLUMNS": "300"}
+    )
+    replay_line = failed.stdout.strip().splitlines()[-1]
+    assert failed.returncode == 1 and "tutor submit relu " in replay_line
+    assert "--seed 7" in replay_line and "--pack" not in replay_line
     (tmp_path / "w" / "tensorler" / "relu.py").write_bytes(solution("relu").read_bytes())
     replay = tutor("submit", "relu", "--seed", "7", workspace=tmp_path / "w", env=env)
     assert replay.returncode == 0, replay.stdout + replay.stderr

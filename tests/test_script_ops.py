@@ -98,3 +98,14 @@ def test_device_keeps_the_data_of_nested_ops_on_the_given_device():
     S.run(env, [{"op": "device", "device": "cpu", "ops": _fit_ops(torch.randn(3, 1))}])
     assert calls == ["cpu"]
     assert env.device == torch.device("meta")
+
+
+def test_the_engine_training_reports_each_epoch_out_of_how_many():
+    seen: list[dict] = []
+    env = _env({"model": nn.Linear(2, 3)})
+    env.progress = seen.append
+    x, y = torch.randn(16, 2), torch.randint(0, 3, (16,))
+    S.run(
+        env, [{"op": "train", "model": S.ref("model"), "x": x, "y": y, "epochs": 3, "record": "t"}]
+    )
+    assert seen == [{"epoch": 0, "of": 3}, {"epoch": 1, "of": 3}, {"epoch": 2, "of": 3}]

@@ -2,244 +2,273 @@
 
 Exit codes (CONTRACT.md): 0 passed or done, 1 failed grading or validation found faults,
 2 the command could not run. torch is never imported here: grading happens in the worker.
+Everything a person reads is Turkish, argparse's own words included; output follows the
+terminal's width, and is not wrapped at all when it goes to a pipe or a file.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import json
+import re
+import shlex
 import sys
 import time
+import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tutor import messages as M
+from tutor import verdict_text as T
+from tutor.display import fit_signature, shell_lines, signature_lines
 from tutor.grading.verdict import CannotGrade, Verdict
 from tutor.pack.loader import PackError
-from tutor.session import Session, UsageError
+from tutor.session import Session, UsageError, file_sha256
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
+# `tutor watch`: a save is reported once no new event came for STEP_MS (at most DEBOUNCE_MS).
+WATCH_STEP_MS = 30
+WATCH_DEBOUNCE_MS = 80
 
-class _TurkishHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="kullanım: " if prefix is None else prefix)
+
+# --- argparse, in Turkish ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def turkish_argparse() -> Iterator[None]:
+    """argparse looks up its own words through gettext at the moment it uses them; while the
+    CLI builds and runs its parser, it finds them in Turkish."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def gettext(text: str) -> str:
+        return M.CLI_ARGPARSE.get(text, text)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def _int(text: str) -> int:
+    return int(text)
+
+
+_int.__name__ = M.CLI_ARGPARSE_INT  # argparse names the expected type by its __name__
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and epilogs keep their lines (exit codes are a table); the rest wraps to
+    the terminal's width as argparse does."""
 
 
 class TurkishArgumentParser(argparse.ArgumentParser):
-    """argparse with its own words (usage, section titles, -h, errors) in Turkish."""
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
-    def __init__(self, *args, add_help: bool = True, **kwargs):
-        kwargs.setdefault("formatter_class", _TurkishHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "argümanlar"
-        self._optionals.title = "seçenekler"
-        if add_help:
-            self.add_argument(
-                "-h",
-                "--help",
-                action="help",
-                default=argparse.SUPPRESS,
-                help="bu yardımı gösterip çık",
-            )
-
-    def error(self, message: str) -> None:  # argparse's own errors, said in Turkish
+    def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        for english, turkish in (
-            ("the following arguments are required", "şu argümanlar gerekli"),
-            ("unrecognized arguments", "tanınmayan argümanlar"),
-            ("invalid choice", "geçersiz seçim"),
-            ("argument", "argüman"),
-            ("choose from", "şunlardan birini seçin"),
-            ("invalid int value", "geçersiz tam sayı"),
-            ("expected one argument", "bir değer bekleniyordu"),
-        ):
-            message = message.replace(english, turkish)
-        sys.stderr.write(f"tutor: hata: {message}\n")
+        sys.stderr.write(M.CLI_ARGPARSE_PREFIX + message + _suggestion(message) + "\n")
         if "--json" in sys.argv[1:]:
             print(json.dumps({"error": {"kind": "usage", "message": message}}, ensure_ascii=False))
         sys.exit(EXIT_USAGE)
 
 
-def _common(suppress: bool) -> argparse.ArgumentParser:
-    """Options accepted both before and after the command (`tutor --json list`, `tutor list --json`)."""
-    default = argparse.SUPPRESS if suppress else None
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument(
-        "--pack", metavar="KLASÖR", default=default, help="ders paketi (varsayılan: yerleşik paket)"
-    )
-    parser.add_argument(
-        "--workspace", metavar="KLASÖR", default=default, help="çalışma alanı klasörü"
-    )
-    parser.add_argument(
-        "--device",
-        choices=("cpu", "cuda", "auto"),
-        default=argparse.SUPPRESS if suppress else "auto",
-        help="değerlendirme cihazı (varsayılan: auto)",
-    )
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        default=argparse.SUPPRESS if suppress else False,
-        help="makine okunur çıktı",
-    )
-    parser.add_argument(
-        "--seed", type=int, default=default, metavar="N", help="bir değerlendirmeyi aynen tekrarla"
-    )
-    return parser
+_INVALID_CHOICE = re.compile(r"'(?P<value>[^']*)' \([^:]*: (?P<choices>.*)\)$")
+
+
+def _suggestion(message: str) -> str:
+    """For a mistyped command or choice, the closest one ("tutor lst" → list)."""
+    match = _INVALID_CHOICE.search(message)
+    if not match:
+        return ""
+    choices = re.findall(r"'([^']*)'", match["choices"])
+    close = difflib.get_close_matches(match["value"], choices, n=1, cutoff=0.6)
+    return M.CLI_DID_YOU_MEAN.format(what=close[0]) if close else ""
+
+
+def _sentence(text: str) -> str:
+    """A help line as a sentence, for the top of a command's own help."""
+    from tutor.textfold import turkish_upper
+
+    return turkish_upper(text[:1]) + text[1:] + "."
+
+
+# Options and the commands where each does something. The top level takes them all (so that
+# `tutor --json list` works) but lists only those that matter to the app.
+_OPTION_SPECS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
+    "pack": (("--pack",), {"metavar": "KLASÖR"}),
+    "workspace": (("--workspace",), {"metavar": "KLASÖR"}),
+    "device": (("--device",), {"choices": ("cpu", "cuda", "auto")}),
+    "json": (("--json",), {"action": "store_true"}),
+    "seed": (("--seed",), {"type": _int, "metavar": "N"}),
+    "fresh": (("--fresh",), {"action": "store_true"}),
+    "verbose": (("-v", "--verbose"), {"action": "store_true"}),
+    "solution": (("--solution",), {"action": "store_true"}),
+}
+_DEFAULTS: dict[str, Any] = {
+    "pack": None,
+    "workspace": None,
+    "device": "auto",
+    "json": False,
+    "seed": None,
+    "fresh": False,
+    "verbose": False,
+    "solution": False,
+}
+
+
+# CONTRACT.md: every command accepts these (a script may pass them all); each command's help
+# lists only those that change what it does.
+_COMMON = ("pack", "workspace", "device", "json", "seed")
+
+
+def _add_options(
+    parser: argparse.ArgumentParser,
+    names: tuple[str, ...],
+    *,
+    top: bool,
+    helps: dict[str, str] | None = None,
+) -> None:
+    """`helps` words an option for one command where the common wording would mislead."""
+    extra = tuple(n for n in names if n not in _COMMON)
+    for name in (*_COMMON, *extra):
+        flags, spec = _OPTION_SPECS[name]
+        shown = name in ("pack", "workspace", "device") if top else name in names
+        text = (helps or {}).get(name, M.CLI_HELP[name])
+        parser.add_argument(
+            *flags,
+            dest=name,
+            default=_DEFAULTS[name] if top else argparse.SUPPRESS,
+            help=text if shown else argparse.SUPPRESS,
+            **spec,
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = TurkishArgumentParser(
-        prog="tutor", description=M.CLI_DESCRIPTION, parents=[_common(False)]
+    with turkish_argparse():
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = TurkishArgumentParser(prog="tutor", description=M.CLI_DESCRIPTION, epilog=M.CLI_EPILOG)
+    _add_options(parser, _COMMON, top=True)
+    parser.set_defaults(**_DEFAULTS)  # what a command without an option reads
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="KOMUT",
+        title=M.CLI_COMMANDS_TITLE,
+        parser_class=TurkishArgumentParser,
     )
-    sub = parser.add_subparsers(dest="command", metavar="KOMUT", parser_class=TurkishArgumentParser)
-    common = [_common(True)]
-    sub.add_parser("list", parents=common, help="dersler ve alıştırmalar, durumlarıyla")
-    p = sub.add_parser(
-        "show", parents=common, help="bir alıştırmanın açıklaması, dosyası ve imzası"
+
+    def command(
+        name: str,
+        options: tuple[str, ...],
+        text: str = "",
+        helps: dict[str, str] | None = None,
+        **kwargs,
+    ) -> argparse.ArgumentParser:
+        text = text or M.CLI_HELP[name]
+        p = sub.add_parser(name, help=text, description=_sentence(text), **kwargs)
+        _add_options(p, options, top=False, helps=helps)
+        return p
+
+    command("list", ("pack", "json"))
+    p = command("show", ("pack", "workspace", "json"))
+    p.add_argument("id", metavar="KİMLİK", help=M.CLI_HELP["show_id"])
+    p = command(
+        "submit",
+        ("pack", "workspace", "device", "json", "seed", "fresh", "verbose"),
+        epilog=M.CLI_SUBMIT_EPILOG,
     )
-    p.add_argument("id", metavar="KİMLİK", help="alıştırmanın kimliği (ör. softmax)")
-    p = sub.add_parser("submit", parents=common, help="bir alıştırmayı değerlendir")
-    p.add_argument("id", metavar="KİMLİK", help="alıştırmanın kimliği (ör. softmax)")
+    p.add_argument("id", metavar="KİMLİK", help=M.CLI_HELP["id"])
+    p.add_argument("file", nargs="?", metavar="DOSYA", help=M.CLI_HELP["file"])
+    p = command("hint", ("pack", "json", "solution"))
+    p.add_argument("id", metavar="KİMLİK", help=M.CLI_HELP["id"])
+    p = command("watch", ("pack", "workspace", "device", "seed", "verbose"))
+    p.add_argument("id", nargs="?", metavar="KİMLİK", help=M.CLI_HELP["watch_id"])
+    command("progress", ("pack", "json"))
+    p = command("reset", ("pack", "workspace", "json"))
+    p.add_argument("id", metavar="KİMLİK", help=M.CLI_HELP["id"])
+    p = command(
+        "grade", ("pack", "device", "json", "seed"), helps={"seed": M.CLI_HELP["grade_seed"]}
+    )
+    p.add_argument("dirs", nargs="*", metavar="KLASÖR", help=M.CLI_HELP["grade_dirs"])
+    p.add_argument("--roster", metavar="CSV", help=M.CLI_HELP["grade_roster"])
     p.add_argument(
-        "file",
-        nargs="?",
-        metavar="DOSYA",
-        help="değerlendirilecek dosya (varsayılan: çalışma alanındaki kopya)",
+        "--out", default="tutor-sonuclar", metavar="KLASÖR", help=M.CLI_HELP["grade_out"]
     )
-    p = sub.add_parser("hint", parents=common, help="sıradaki ipucu")
-    p.add_argument("id", metavar="KİMLİK", help="alıştırmanın kimliği (ör. softmax)")
-    p = sub.add_parser(
-        "watch", parents=common, help="her kayıtta yeniden değerlendir (Ctrl+C ile çık)"
-    )
+    p.add_argument("--jobs", type=_int, default=None, metavar="N", help=M.CLI_HELP["grade_jobs"])
+    p.add_argument("--resume", action="store_true", help=M.CLI_HELP["grade_resume"])
+    p.add_argument("--student", action="append", metavar="NO", help=M.CLI_HELP["grade_student"])
     p.add_argument(
-        "id", nargs="?", metavar="KİMLİK", help="alıştırmanın kimliği (verilmezse sıradaki)"
+        "--exercise", action="append", metavar="KİMLİK", help=M.CLI_HELP["grade_exercise"]
     )
-    sub.add_parser("progress", parents=common, help="ilerleme, derse göre")
-    p = sub.add_parser(
-        "reset", parents=common, help="başlangıç dosyasını geri yükle (eskisi yedeklenir)"
-    )
-    p.add_argument("id", metavar="KİMLİK", help="alıştırmanın kimliği (ör. softmax)")
-    p = sub.add_parser(
-        "grade", parents=common, help="eğitmen: birçok öğrencinin çalışma alanını değerlendir"
-    )
-    p.add_argument("dirs", nargs="*", metavar="KLASÖR", help="öğrencilerin çalışma alanları")
+    p.add_argument("--excel", action="store_true", help=M.CLI_HELP["grade_excel"])
     p.add_argument(
-        "--roster",
-        metavar="CSV",
-        help="öğrenci listesi: her satırda öğrenci numarası, ad, klasör (CSV)",
+        "--allow-unprotected", action="store_true", help=M.CLI_HELP["grade_allow_unprotected"]
     )
-    p.add_argument(
-        "--out", default="tutor-sonuclar", metavar="KLASÖR", help="raporların yazılacağı klasör"
-    )
-    p.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        metavar="N",
-        help="aynı anda kaç değerlendirme (varsayılan: kullanılabilir çekirdek sayısı)",
-    )
-    p.add_argument(
-        "--resume",
-        action="store_true",
-        help="yarıda kalan değerlendirmeyi sürdür (aynı --out, aynı tohum)",
-    )
-    p.add_argument(
-        "--student",
-        action="append",
-        metavar="NO",
-        help="yalnızca bu öğrenciyi yeniden değerlendir (birden çok verilebilir)",
-    )
-    p.add_argument(
-        "--exercise",
-        action="append",
-        metavar="KİMLİK",
-        help="yalnızca bu alıştırmayı yeniden değerlendir (birden çok verilebilir)",
-    )
-    p.add_argument(
-        "--excel",
-        action="store_true",
-        help="CSV'yi Türkçe Excel için yaz: ';' ayırıcı, ondalık virgül, UTF-8 BOM",
-    )
-    p.add_argument(
-        "--allow-unprotected",
-        action="store_true",
-        help="sınıf değerlendirmesinin gerektirdiği korumalar (Landlock, PID ad alanı) olmadan da "
-        "çalış (öğrenci kodu paketi ve başka öğrencilerin dosyalarını okuyabilir)",
-    )
-    p = sub.add_parser(
-        "doctor",
-        parents=common,
-        help="bu makinenin sunduğu ve öğrenci kodunun sürecinde etkin olan korumalar",
-    )
-    pack = sub.add_parser("pack", help="eğitmen araçları")
+    command("doctor", ("json",))
+    pack = command("pack", (), M.CLI_HELP["pack_tools"])
     pack_sub = pack.add_subparsers(
-        dest="pack_command", metavar="KOMUT", parser_class=TurkishArgumentParser
+        dest="pack_command",
+        metavar="KOMUT",
+        title=M.CLI_COMMANDS_TITLE,
+        parser_class=TurkishArgumentParser,
     )
-    p = pack_sub.add_parser("validate", parents=common, help="bir ders paketini denetle")
-    p.add_argument("dir", metavar="KLASÖR")
+
+    def pack_command(
+        name: str, options: tuple[str, ...], helps: dict[str, str] | None = None
+    ) -> argparse.ArgumentParser:
+        p = pack_sub.add_parser(
+            name, help=M.CLI_HELP[name], description=_sentence(M.CLI_HELP[name])
+        )
+        _add_options(p, options, top=False, helps=helps)
+        return p
+
+    p = pack_command("validate", ("device", "json"))
+    p.add_argument("dir", metavar="KLASÖR", help=M.CLI_HELP["validate_dir"])
+    p.add_argument("--fix-encoding", action="store_true", help=M.CLI_HELP["fix_encoding"])
+    p.add_argument("--no-grading", action="store_true", help=M.CLI_HELP["no_grading"])
+    p.add_argument("--seeds", type=_int, default=3, metavar="N", help=M.CLI_HELP["seeds"])
+    p.add_argument("--jobs", type=_int, default=None, metavar="N", help=M.CLI_HELP["grade_jobs"])
+    p = pack_command("new", ())
+    p.add_argument("dir", metavar="KLASÖR", help=M.CLI_HELP["new_dir"])
+    p = pack_command("build", ("pack",), helps={"pack": M.CLI_HELP["full_pack"]})
+    p.add_argument("out", metavar="HEDEF", help=M.CLI_HELP["build_out"])
     p.add_argument(
-        "--fix-encoding",
-        action="store_true",
-        help="bozuk kodlanmış (mojibake) metni onar, Windows-1254 dosyaları UTF-8'e çevir",
+        "--student", action="store_true", required=True, help=M.CLI_HELP["build_student"]
     )
-    p.add_argument(
-        "--no-grading",
-        action="store_true",
-        help="yalnızca dosyaları denetle; çözümleri ve örnekleri çalıştırma",
-    )
-    p.add_argument(
-        "--seeds",
-        type=int,
-        default=3,
-        metavar="N",
-        help="her örnek çözüm kaç tohumla değerlendirilsin (varsayılan: 3)",
-    )
-    p.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="aynı anda kaç değerlendirme"
-    )
-    p = pack_sub.add_parser("new", help="doğrulanan örnek bir ders paketi oluştur")
-    p.add_argument("dir", metavar="KLASÖR")
-    p = pack_sub.add_parser("build", help="paketin öğrenci sürümünü yaz (örnek çözümler olmadan)")
-    p.add_argument("out", metavar="HEDEF", help="öğrenci sürümünün yazılacağı boş klasör")
-    p.add_argument("--student", action="store_true", required=True, help="öğrenci sürümü (gerekli)")
-    p.add_argument(
-        "--pack", metavar="KLASÖR", default=None, help="tam paket (varsayılan: seçili paket)"
-    )
-    p = pack_sub.add_parser(
-        "use", help="bir paketi seç; sonraki komutlar --pack olmadan onu kullanır"
-    )
-    p.add_argument("dir", nargs="?", metavar="KLASÖR", help="seçilecek paket")
-    p.add_argument("--builtin", action="store_true", help="seçimi kaldır, yerleşik pakete dön")
-    p.add_argument("--json", action="store_true", default=False, help="makine okunur çıktı")
-    p = pack_sub.add_parser(
-        "export", help="paketi Gradescope ya da GitHub Classroom için dışa aktar"
-    )
-    p.add_argument("--gradescope", metavar="ZIP", help="Gradescope değerlendiricisi (zip)")
-    p.add_argument("--classroom", metavar="KLASÖR", help="GitHub Classroom şablon deposu")
-    p.add_argument(
-        "--seed",
-        type=int,
-        default=None,
-        metavar="N",
-        help="Gradescope'ta herkesin tohumu (varsayılan: rastgele)",
-    )
-    p.add_argument(
-        "--pack", metavar="KLASÖR", default=None, help="tam paket (varsayılan: seçili paket)"
-    )
-    p = pack_sub.add_parser("schema", help="ders dosyalarının JSON şemasını yaz")
-    p.add_argument(
-        "out", nargs="?", default="-", metavar="KLASÖR", help="verilmezse şema ekrana yazılır"
-    )
+    p = pack_command("use", ("json",))
+    p.add_argument("dir", nargs="?", metavar="KLASÖR", help=M.CLI_HELP["use_dir"])
+    p.add_argument("--builtin", action="store_true", help=M.CLI_HELP["use_builtin"])
+    p = pack_command("export", ("pack", "seed"), helps={"seed": M.CLI_HELP["export_seed"]})
+    p.add_argument("--gradescope", metavar="ZIP", help=M.CLI_HELP["export_gradescope"])
+    p.add_argument("--classroom", metavar="KLASÖR", help=M.CLI_HELP["export_classroom"])
+    p = pack_command("schema", ())
+    p.add_argument("out", nargs="?", default="-", metavar="KLASÖR", help=M.CLI_HELP["schema_out"])
     return parser
 
 
+# --- running a command ------------------------------------------------------------------------
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with turkish_argparse():
+        parser = _build_parser()
+        args = parser.parse_args(argv)
+        if args.command == "pack" and args.pack_command is None:
+            parser.parse_args(["pack", "--help"])
     try:
-        code = _dispatch(parser, args)
+        code = _dispatch(args)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`tutor list --json | head`): nothing more to say, and no
@@ -257,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
         code = _cannot_run(args, exc.kind, f"tutor: {exc}")
     except UsageError as exc:
         code = _cannot_run(args, "usage", f"tutor: {exc}")
+    except Exception as exc:  # a fault of tutor itself: say so, and what to do
+        message = M.CLI_INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}")
+        log = _log_internal_error()
+        if log is not None:
+            message += "\n" + M.CLI_INTERNAL_ERROR_LOG.format(path=log)
+        code = _cannot_run(args, "engine", message)
     return code
 
 
@@ -279,28 +314,37 @@ def _silence_stdout() -> None:
         pass
 
 
+def _log_internal_error() -> Path | None:
+    from tutor.workspace import tutor_home
+
+    try:
+        path = tutor_home() / "hatalar.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(sys.argv)}\n")
+            log.write(traceback.format_exc())
+        return path
+    except OSError:
+        return None
+
+
 def _session(args) -> Session:
     return Session(args.pack, args.workspace)
 
 
-def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace) -> int:
     command = args.command
     if command is None:
         return _open_app(args)
     if command == "pack":
-        if args.pack_command == "validate":
-            return cmd_validate(args)
-        if args.pack_command == "schema":
-            return cmd_schema(args)
-        if args.pack_command == "new":
-            return cmd_pack_new(args)
-        if args.pack_command == "build":
-            return cmd_pack_build(args)
-        if args.pack_command == "use":
-            return cmd_pack_use(args)
-        if args.pack_command == "export":
-            return cmd_pack_export(args)
-        parser.parse_args(["pack", "--help"])
+        return {
+            "validate": cmd_validate,
+            "schema": cmd_schema,
+            "new": cmd_pack_new,
+            "build": cmd_pack_build,
+            "use": cmd_pack_use,
+            "export": cmd_pack_export,
+        }[args.pack_command](args)
     handler = {
         "list": cmd_list,
         "show": cmd_show,
@@ -318,10 +362,27 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _console():
     from rich.console import Console
 
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    # Into a pipe or a file: no hard line breaks; whoever reads it wraps it.
+    console.soft_wrap = not console.is_terminal
+    return console
+
+
+def _indented(console, text: str, *, indent: int = 4, style: str = "") -> None:
+    """A paragraph under a heading line: wrapped lines keep the indent."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    if console.is_terminal:
+        console.print(Padding(Text(text, style=style), (0, 0, 0, indent)))
+    else:
+        console.print(Text(" " * indent + text, style=style))
 
 
 def _open_app(args) -> int:
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        print(M.CLI_NOT_A_TERMINAL, file=sys.stderr)
+        return EXIT_USAGE
     from tutor.app import run_app
 
     return run_app(pack=args.pack, workspace=args.workspace, device=args.device)
@@ -360,8 +421,29 @@ def cmd_list(args) -> int:
     return EXIT_OK
 
 
+def _print_code(console, code: str) -> None:
+    if not console.is_terminal:
+        console.print(code.rstrip(), markup=False)
+        return
+    from rich.syntax import Syntax
+
+    console.print(Syntax(code.rstrip(), "python", theme="ansi_dark"))
+
+
+def _print_markdown(console, text: str) -> None:
+    if not console.is_terminal:  # Markdown reads well as it is; Rich would wrap it at 80
+        console.print(text.rstrip(), markup=False)
+        return
+    from rich.markdown import Markdown
+
+    console.print(Markdown(text, code_theme="ansi_dark"))
+
+
 def cmd_show(args) -> int:
     session = _session(args)
+    lesson = session.find_lesson(args.id)
+    if lesson is not None and args.id not in session.pack.exercises:
+        return _show_lesson(session, lesson, args)
     lesson, exercise = session.find(args.id)
     path = session.learner_file(args.id)
     if args.json:
@@ -381,23 +463,82 @@ def cmd_show(args) -> int:
             )
         )
         return EXIT_OK
-    from rich.markdown import Markdown
-    from rich.syntax import Syntax
+    from rich.markup import escape
 
     console = _console()
     console.print(
-        f"[bold]{exercise.title}[/] [dim]({exercise.id}, {lesson.number}. {lesson.title})[/]\n"
+        f"[bold]{escape(exercise.title)}[/] [dim]({exercise.id}, {lesson.number}. {escape(lesson.title)})[/]\n"
     )
-    console.print(Markdown(exercise.statement))
+    _print_markdown(console, exercise.statement)
     console.print(f"\n[bold]{M.CLI_SHOW_SIGNATURE}[/]")
-    console.print(Syntax(exercise.signature, "python", theme="ansi_dark", word_wrap=True))
+    signature = signature_lines(exercise.signature)
+    if console.is_terminal:
+        signature = fit_signature(signature, console.width - 2)
+    _print_code(console, signature)
     if exercise.example:
         console.print(f"\n[bold]{M.CLI_SHOW_EXAMPLE}[/]")
-        console.print(
-            Syntax(exercise.example.rstrip(), "python", theme="ansi_dark", word_wrap=True)
-        )
-    console.print("\n" + M.CLI_SHOW_FILE.format(path=path))
-    console.print(M.CLI_SHOW_NEXT.format(id=exercise.id))
+        _print_code(console, exercise.example)
+    console.print("\n" + escape(M.CLI_SHOW_FILE.format(path=path)))
+    console.print(escape(M.CLI_SHOW_NEXT.format(id=exercise.id)))
+    return EXIT_OK
+
+
+def _show_lesson(session: Session, lesson, args) -> int:
+    """`tutor show LESSON`: the lesson's text, for reading it again in the terminal."""
+    statuses = session.progress.statuses(session.pack.id)
+    exercises = [
+        {
+            "id": e.id,
+            "title": e.title,
+            "status": statuses[e.id].status if e.id in statuses else "not_tried",
+        }
+        for e in lesson.exercises
+    ]
+    if args.json:
+        data = {
+            "lesson": lesson.id,
+            "number": lesson.number,
+            "title": lesson.title,
+            "summary": lesson.summary,
+            "sections": [
+                {
+                    "title": s.title,
+                    "body": s.body,
+                    "examples": [
+                        {"title": e.title, "code": e.code, "output": e.output} for e in s.examples
+                    ],
+                }
+                for s in lesson.sections
+            ],
+            "exercises": exercises,
+        }
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    from rich.markup import escape
+
+    console = _console()
+    console.print(
+        f"[bold]{escape(M.CLI_LESSON_HEADER.format(number=lesson.number, title=lesson.title))}[/]"
+    )
+    _print_markdown(console, lesson.summary)
+    for number, section in enumerate(lesson.sections, start=1):
+        console.print(f"\n[bold]{number}. {escape(section.title)}[/]")
+        _print_markdown(console, section.body)
+        for example in section.examples:
+            if example.title:
+                console.print(f"\n[dim]{escape(example.title)}[/]")
+            _print_code(console, example.code)
+            if example.output.strip():
+                console.print(f"[dim]{M.CLI_SHOW_LESSON_OUTPUT}[/]")
+                console.print(example.output.rstrip(), markup=False, style="dim")
+    if exercises:
+        console.print(f"\n[bold]{M.CLI_SHOW_LESSON_EXERCISES}[/]")
+        for row in exercises:
+            console.print(
+                f"  {row['id']:<24} {escape(row['title'])}  [dim]({M.CLI_STATUS[row['status']]})[/]"
+            )
+    if lesson.quiz or lesson.pre_quiz:
+        console.print(f"\n[dim]{M.CLI_SHOW_LESSON_QUIZ}[/]")
     return EXIT_OK
 
 
@@ -405,65 +546,119 @@ def cmd_submit(args) -> int:
     session = _session(args)
     console = None if args.json else _console()
 
+    case_line = [""]
+
     def on_event(event: dict) -> None:
-        if console is not None and event.get("event") == "case" and console.is_terminal:
+        if console is None or not console.is_terminal:
+            return
+        if event.get("event") == "case":
+            case_line[0] = f"  … {event['name']} ({event['index'] + 1}/{event['total']})"
+            progress = case_line[0]
+        elif event.get("event") == "progress":  # a training case's epochs or steps
+            progress = case_line[0] + T.training_progress(event)
+        else:
+            return
+            # Each line overwrites the one before, so it is padded to the full width.
             console.print(
-                f"[dim]  … {event['name']} ({event['index'] + 1}/{event['total']})[/]", end="\r"
+                progress[: console.width - 1].ljust(console.width - 1),
+                style="dim",
+                markup=False,
+                end="\r",
+                no_wrap=True,
             )
 
     verdict = session.submit(
-        args.id, args.file, seed=args.seed, device=args.device, on_event=on_event
+        args.id,
+        args.file,
+        seed=args.seed,
+        fresh=args.fresh,
+        device=args.device,
+        on_event=on_event,
     )
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:
-        render_verdict(console, verdict)
+        if console is not None and console.is_terminal:
+            console.print(" " * (console.width - 1), end="\r")  # clear the progress line
+        file = args.file or session.learner_file(args.id)
+        render_verdict(
+            console,
+            verdict,
+            replay_parts=session.replay_parts(verdict, file),
+            verbose=args.verbose,
+            replayed=args.seed is not None,
+        )
     return EXIT_OK if verdict.passed else EXIT_FAILED
 
 
-def render_verdict(console, verdict: Verdict) -> None:
+def render_verdict(
+    console,
+    verdict: Verdict,
+    *,
+    replay_parts: list[list[str]] | None = None,
+    verbose: bool = False,
+    replayed: bool = False,
+) -> None:
+    """A verdict for a person: the same grouping and words as the app's results panel."""
     from rich.markup import escape
+    from rich.text import Text
 
     if verdict.output.strip():
-        console.print("[dim]── kodunuzun çıktısı ──[/]")
-        console.print(escape(verdict.output.rstrip()), style="dim")
-    for check in verdict.checks:
-        mark = "[green]✔[/]" if check.passed else "[red]✘[/]"
-        console.print(f"{mark} {escape(check.name)}")
-        # A check stopped by the verdict's error would only repeat it: say it once, below.
-        repeats_error = verdict.error is not None and verdict.error.message in check.message
-        if not check.passed and not repeats_error:
-            console.print(f"    {escape(check.message)}")
+        console.print(f"[dim]── {M.VERDICT_OUTPUT} ──[/]")
+        console.print(verdict.output.rstrip(), style="dim", markup=False)
+    groups = T.group_checks(verdict)
+    if groups.first_failure is not None:
+        console.print(f"[red]✘[/] {escape(groups.first_failure.name)}")
+        _indented(console, groups.first_failure.message)
+    for check in groups.other_failures:
+        if verbose:
+            console.print(f"[red]✘[/] {escape(check.name)}")
+            _indented(console, check.message)
+        else:
+            line = Text.assemble(
+                ("✘ ", "red"), check.name, (" — " + T.first_line(check.message), "dim")
+            )
+            if console.is_terminal:  # one line each, as the app shows them
+                console.print(line, no_wrap=True, overflow="ellipsis")
+            else:
+                console.print(line)
+    if groups.blocked:
+        console.print(T.blocked_line(groups.blocked), style="dim", markup=False)
+    if groups.passed:
+        console.print(Text.assemble(("✔ ", "green"), (T.passed_line(groups.passed), "dim")))
     if verdict.error is not None:
-        kind = M.ERROR_KIND_NAMES.get(verdict.error.kind, verdict.error.kind)
-        line = M.VERDICT_ERROR_LINE.format(line=verdict.error.line) if verdict.error.line else ""
-        console.print(
-            "[red]"
-            + escape(M.VERDICT_ERROR.format(kind=kind, message=verdict.error.message) + line)
-            + "[/]"
-        )
-    state = f"[green]{M.VERDICT_PASSED}[/]" if verdict.passed else f"[red]{M.VERDICT_FAILED}[/]"
+        console.print(T.error_text(verdict.error), style="red", markup=False)
+    state_style = "bold green" if verdict.passed else "bold red"
     console.print(
-        M.VERDICT_SUMMARY.format(
-            exercise=verdict.exercise,
-            state=state,
-            score=verdict.score,
-            passed=sum(c.passed for c in verdict.checks),
-            total=len(verdict.checks),
-            duration=verdict.duration_s,
-            device=verdict.device,
-            seed=verdict.seed,
+        Text.assemble(
+            (f"{verdict.exercise}: ", "bold"),
+            (T.headline(verdict), state_style),
+            (" · " + T.details(verdict), "dim"),
         )
     )
-    if not verdict.passed:
+    if groups.other_failures and not verbose:
         console.print(
-            f"[dim]{M.VERDICT_REPLAY.format(exercise=verdict.exercise, seed=verdict.seed)}[/]"
+            M.VERDICT_MORE_FAILURES.format(n=len(groups.other_failures)),
+            style="dim",
+            markup=False,
         )
+    if replayed and verdict.passed:
+        console.print(M.VERDICT_REPLAY_NOT_RECORDED, style="yellow", markup=False)
+    if not verdict.passed and replay_parts:
+        line = M.VERDICT_REPLAY.format(command=" ".join(shlex.join(p) for p in replay_parts))
+        if console.is_terminal and len(line) > console.width:
+            # Over lines that break only between its parts: still one command to copy.
+            console.print(M.VERDICT_REPLAY.format(command="").rstrip(), style="dim", markup=False)
+            _indented(console, shell_lines(replay_parts), indent=2, style="dim")
+        else:
+            console.print(line, style="dim", markup=False)
 
 
 def cmd_hint(args) -> int:
     session = _session(args)
-    _, exercise = session.find(args.id)
+    lesson, exercise = session.find(args.id)
+    if args.solution:
+        return _show_solution(session, exercise, args)
     level, text = session.next_hint(args.id)
     total = len(exercise.hints)
     if args.json:
@@ -474,22 +669,31 @@ def cmd_hint(args) -> int:
             )
         )
         return EXIT_OK
-    from rich.markdown import Markdown
+    from rich.markup import escape
 
     console = _console()
     console.print(
-        f"[bold]{M.CLI_HINT_HEADER.format(level=level, total=total, title=exercise.title)}[/]"
+        f"[bold]{escape(M.CLI_HINT_HEADER.format(level=level, total=total, title=exercise.title))}[/]"
     )
-    console.print(Markdown(text))
-    console.print(
-        "[dim]"
-        + (
-            M.CLI_HINT_LAST.format(id=exercise.id)
-            if level >= total
-            else M.CLI_HINT_MORE.format(id=exercise.id)
-        )
-        + "[/]"
+    _print_markdown(console, text)
+    after = (
+        M.CLI_HINT_LAST.format(id=exercise.id, lesson=lesson.id)
+        if level >= total
+        else M.CLI_HINT_MORE.format(id=exercise.id)
     )
+    console.print(after, style="dim", markup=False)
+    return EXIT_OK
+
+
+def _show_solution(session: Session, exercise, args) -> int:
+    code = session.show_solution(exercise.id)
+    if args.json:
+        print(json.dumps({"id": exercise.id, "solution": code}, ensure_ascii=False))
+        return EXIT_OK
+    console = _console()
+    console.print(M.CLI_SOLUTION_HEADER.format(title=exercise.title), style="bold", markup=False)
+    _print_code(console, code)
+    console.print(M.CLI_SOLUTION_RECORDED, style="dim", markup=False)
     return EXIT_OK
 
 
@@ -512,6 +716,7 @@ def cmd_reset(args) -> int:
 def cmd_progress(args) -> int:
     session = _session(args)
     rows = session.rows()
+    seen = session.progress.solutions_shown(session.pack.id)
     lessons: list[dict[str, Any]] = []
     for item in session.pack.lessons:
         lesson = item.lesson
@@ -525,7 +730,9 @@ def cmd_progress(args) -> int:
                 "passed": sum(r.status == "passed" for r in mine),
                 "total": len(mine),
                 "quiz_correct": correct,
+                "quiz_answered": answered,
                 "quiz_total": len(lesson.quiz),
+                "solutions_shown": [r.exercise.id for r in mine if r.exercise.id in seen],
             }
         )
     nxt = session.next_exercise()
@@ -537,11 +744,16 @@ def cmd_progress(args) -> int:
         )
         return EXIT_OK
     for entry in lessons:
-        quiz = (
-            M.CLI_PROGRESS_QUIZ.format(score=entry["quiz_correct"], total=entry["quiz_total"])
-            if entry["quiz_total"]
-            else ""
-        )
+        quiz = ""
+        if entry["quiz_total"]:
+            score = (
+                M.APP_QUIZ_SCORE.format(correct=entry["quiz_correct"], total=entry["quiz_total"])
+                if entry["quiz_answered"]
+                else M.APP_QUIZ_NOT_TAKEN.format(total=entry["quiz_total"])
+            )
+            quiz = M.CLI_PROGRESS_QUIZ.format(score=score)
+        if entry["solutions_shown"]:
+            quiz += M.CLI_PROGRESS_SOLUTIONS.format(ids=", ".join(entry["solutions_shown"]))
         print(
             M.CLI_PROGRESS_LESSON.format(
                 number=entry["number"],
@@ -565,40 +777,74 @@ def cmd_progress(args) -> int:
 
 
 def cmd_watch(args) -> int:
+    """Grade on every save, as rustlings does; without an id, go on to the next exercise
+    after a pass, and wait for its first save rather than grade its untouched starter."""
+    import watchfiles  # only here: the other commands never pay for it
+
     session = _session(args)
-    exercise_id = args.id or (
-        session.next_exercise().exercise.id if session.next_exercise() else None
-    )
-    if exercise_id is None:
-        print(M.CLI_WATCH_ALL_DONE)
-        return EXIT_OK
+    follow = args.id is None
+    if follow:
+        nxt = session.next_exercise()
+        if nxt is None:
+            print(M.CLI_WATCH_ALL_DONE)
+            return EXIT_OK
+        exercise_id = nxt.exercise.id
+    else:
+        exercise_id = session.find(args.id)[1].id
     console = _console()
     session.warm_up()
-    last = None
     while True:
-        path = session.learner_file(exercise_id)
-        console.print(f"[bold]{M.CLI_WATCH_WAITING.format(path=path)}[/]")
-        while True:
-            try:
-                stamp = path.stat().st_mtime_ns, path.stat().st_size
-            except FileNotFoundError:
-                stamp = None
-            if stamp != last:
-                if last is not None:
-                    console.print(f"[dim]{M.CLI_WATCH_CHANGED}[/]")
-                last = stamp
-                verdict = session.submit(exercise_id, seed=args.seed, device=args.device)
-                render_verdict(console, verdict)
-                if verdict.passed and args.id is None:
-                    nxt = session.next_exercise()
-                    if nxt is None:
-                        console.print(M.CLI_WATCH_ALL_DONE)
-                        return EXIT_OK
-                    console.print(M.CLI_WATCH_NEXT.format(id=exercise_id, next=nxt.exercise.id))
-                    exercise_id = nxt.exercise.id
-                    last = None
+        _, exercise = session.find(exercise_id)
+        path = session.learner_file(exercise_id).resolve()
+        console.print(
+            M.CLI_WATCH_WAITING.format(id=exercise.id, title=exercise.title),
+            style="bold",
+            markup=False,
+        )
+        console.print(M.CLI_WATCH_FILE.format(path=path), markup=False)
+        seen = file_sha256(path)
+        passed = False
+        if session.is_untouched_starter(exercise_id):
+            console.print(M.CLI_WATCH_STARTER.format(id=exercise.id), style="dim", markup=False)
+        else:
+            passed = _watch_grade(session, console, exercise_id, path, args)
+        if not (passed and follow):
+            # One watcher for the whole exercise: saves made while a grading runs are kept
+            # by it and reported at the next turn.
+            for changes in watchfiles.watch(
+                path.parent, recursive=False, step=WATCH_STEP_MS, debounce=WATCH_DEBOUNCE_MS
+            ):
+                sha = file_sha256(path)
+                if not any(Path(p) == path for _, p in changes) or sha in (None, seen):
+                    continue
+                seen = sha
+                console.print(M.CLI_WATCH_CHANGED, style="dim", markup=False)
+                passed = _watch_grade(session, console, exercise_id, path, args)
+                if passed and follow:
                     break
-            time.sleep(0.3)
+        nxt = session.exercise_after(exercise_id)
+        if nxt is None:
+            console.print(M.CLI_WATCH_ALL_DONE, markup=False)
+            return EXIT_OK
+        console.print(M.CLI_WATCH_NEXT.format(id=exercise_id, next=nxt.exercise.id), markup=False)
+        exercise_id = nxt.exercise.id
+
+
+def _watch_grade(session: Session, console, exercise_id: str, path: Path, args) -> bool:
+    """Grade once for `tutor watch`; a file that cannot be graded is said, and watch goes on."""
+    try:
+        verdict = session.submit(exercise_id, path, seed=args.seed, device=args.device)
+    except (UsageError, CannotGrade) as exc:
+        console.print(f"tutor: {exc}", style="red", markup=False)
+        return False
+    render_verdict(
+        console,
+        verdict,
+        replay_parts=session.replay_parts(verdict, path),
+        verbose=args.verbose,
+        replayed=args.seed is not None,
+    )
+    return verdict.passed and args.seed is None
 
 
 def cmd_validate(args) -> int:

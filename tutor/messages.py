@@ -94,11 +94,21 @@ WHAT_SOLUTION = "örnek çözüm"
 CLI_DESCRIPTION = "PyTorch ile derin öğrenme için Türkçe terminal öğretmeni."
 CLI_UNKNOWN_EXERCISE = "'{id}' adında bir alıştırma yok."
 CLI_CLOSE_IDS = " Yakın olanlar: {ids}."
+CLI_CLOSE_LESSON = "{id} (ders)"
 CLI_ALL_IDS = " Alıştırmaları görmek için: tutor list"
+CLI_LESSON_NOT_EXERCISE = (
+    "'{id}' bir ders, alıştırma değil. Bu dersin alıştırmaları: {ids}. "
+    "Dersi okumak için: tutor show {id}"
+)
+CLI_NO_EXERCISES = "(alıştırması yok)"
 CLI_FILE_MISSING = "'{path}' dosyası bulunamadı."
 CLI_FILE_NOT_UTF8 = "'{path}' UTF-8 olarak okunamadı ({line}. satırda geçersiz bayt). Dosyayı UTF-8 olarak kaydedin."
 CLI_INVALID_PACK = "Ders paketi yüklenemedi ({n} hata):"
-CLI_INTERNAL_ERROR = "Beklenmeyen bir iç hata oluştu: {error}. Lütfen bunu bildirin."
+CLI_INTERNAL_ERROR = (
+    "tutor'da beklenmeyen bir iç hata oluştu ({error}). Bu sizin hatanız değil, kodunuzla da "
+    "ilgisi yok. Yeniden deneyin; sürerse bu iletiyi bildirin."
+)
+CLI_INTERNAL_ERROR_LOG = "Ayrıntılar şu dosyaya yazıldı: {path}"
 CLI_INTERRUPTED = "Kesildi."
 CLI_STATUS = {"not_tried": "denenmedi", "failing": "kaldı", "passed": "geçti"}
 CLI_LESSON_HEADER = "{number}. {title}"
@@ -107,26 +117,46 @@ CLI_SHOW_SIGNATURE = "İmza"
 CLI_SHOW_EXAMPLE = "Örnek"
 CLI_SHOW_NEXT = "Çözümü bu dosyaya yazın, sonra: tutor submit {id}"
 CLI_HINT_HEADER = "İpucu {level}/{total} — {title}"
-CLI_HINT_LAST = "Bu son ipucuydu. Yine takılırsanız dersi yeniden okuyun: tutor show {id}"
-CLI_HINT_MORE = "Bir sonraki ipucu için yeniden: tutor hint {id}"
+CLI_HINT_LAST = (
+    "Bu son ipucuydu. Dersi yeniden okumak için: tutor show {lesson}. Çözümün tamamını "
+    "görmek isterseniz: tutor hint {id} --solution (ilerlemenize kaydedilir)."
+)
+CLI_HINT_MORE = "Sıradaki ipucu için: tutor hint {id}"
+CLI_SOLUTION_HEADER = "Örnek çözüm — {title}"
+CLI_SOLUTION_RECORDED = (
+    "Çözüme baktığınız ilerlemenize kaydedildi. Kendi çözümünüzü yazıp gönderdiğinizde "
+    "alıştırma yine geçti sayılır."
+)
 CLI_RESET_DONE = "'{id}' başlangıç hâline döndürüldü: {path}"
 CLI_RESET_BACKUP = "Önceki sürümünüz saklandı: {backup}"
 CLI_RESET_NOTHING = "Dosya zaten başlangıç hâlindeydi; yedek gerekmedi."
 CLI_PROGRESS_LESSON = "{number}. {title}: {passed}/{total} alıştırma geçti{quiz}"
-CLI_PROGRESS_QUIZ = ", sınav {score}/{total}"
+CLI_PROGRESS_QUIZ = ", sınav {score}"
+CLI_PROGRESS_SOLUTIONS = ", çözümüne bakılan: {ids}"
 CLI_PROGRESS_NEXT = "Sıradaki: {id} ({title}) — tutor show {id}"
 CLI_PROGRESS_ALL_DONE = "Tebrikler, bu paketteki bütün alıştırmaları geçtiniz!"
 CLI_PROGRESS_TOTAL = "Toplam: {passed}/{total} alıştırma geçti."
-CLI_VALIDATE_OK = "Paket geçerli: {lessons} ders, {exercises} alıştırma. Her örnek çözüm geçti, her başlangıç dosyası kaldı."
+CLI_VALIDATE_OK = (
+    "Paket geçerli: {lessons} ders, {exercises} alıştırma. Her örnek çözüm geçti, her "
+    "başlangıç dosyası olması gerektiği gibi geçemedi."
+)
 CLI_VALIDATE_FAULTS = "Pakette {n} sorun bulundu:"
 CLI_VALIDATE_CHECKING = "Örnek çözümler ve başlangıç dosyaları değerlendiriliyor ({n} alıştırma)..."
 CLI_VALIDATE_STARTER_PASSED = (
-    "başlangıç dosyası geçti; başlangıç dosyası kalmalı (öğrenciye çözüm verilmiş olur)."
+    "başlangıç dosyası geçti; başlangıç dosyası geçmemeli (yoksa öğrenciye çözüm verilmiş olur)."
 )
-CLI_WATCH_WAITING = "'{path}' izleniyor; her kayıtta yeniden değerlendirilecek. Çıkmak için Ctrl+C."
-CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor..."
+CLI_VALIDATE_STARTER_ERROR = "başlangıç dosyası değerlendirilemedi: {detail}"
+CLI_WATCH_WAITING = (
+    "{id} ({title}): dosyanızı her kaydettiğinizde değerlendirilecek. Çıkmak için Ctrl+C."
+)
+CLI_WATCH_FILE = "Dosyanız: {path}"
+CLI_WATCH_STARTER = (
+    "Dosya henüz başlangıç hâlinde; çözümünüzü yazıp kaydettiğinizde değerlendirilecek. "
+    "Açıklaması için: tutor show {id}"
+)
+CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor…"
 CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
-CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırmaya geçiliyor: {next}"
+CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırma: {next}"
 PACK_NEW_NOT_EMPTY = "'{path}' boş değil; yeni paket için boş ya da olmayan bir klasör verin."
 CLI_PACK_NEW_DONE = "Yeni paket oluşturuldu: {path} ({n} dosya)."
 CLI_PACK_NEW_NEXT = (
@@ -138,26 +168,36 @@ GRADE_BATCH_NOT_A_DIR = (
 GRADE_BATCH_MISSING = "teslim edilmedi ({path} yok)"
 CLI_GRADE_WRITTEN = "Raporlar: {paths}"
 CLI_GRADE_SEED = (
-    "Tohum: {seed} (herkes aynı durumlarla değerlendirildi; --seed {seed} ile tekrarlanır)"
+    "Tohum: {seed} (herkes aynı girdilerle değerlendirildi; --seed {seed} ile tekrarlanır)"
 )
 CLI_SCHEMA_WRITTEN = "JSON şeması yazıldı: {path}"
 
 # --- verdict rendering --------------------------------------------------------------------------
 VERDICT_PASSED = "GEÇTİ"
 VERDICT_FAILED = "KALDI"
-VERDICT_SUMMARY = "{exercise}: {state} — puan {score:.0%} ({passed}/{total} denetim), {duration:.2f} sn, cihaz: {device}, tohum: {seed}"
-VERDICT_ERROR = "Hata ({kind}): {message}"
-VERDICT_ERROR_LINE = " [satır {line}]"
-VERDICT_REPLAY = "Aynı çalıştırmayı tekrarlamak için: tutor submit {exercise} --seed {seed}"
-ERROR_KIND_NAMES = {
-    "syntax": "sözdizimi",
-    "import": "içe aktarma",
-    "missing_symbol": "eksik tanım",
-    "exception": "istisna",
-    "forbidden": "yasak çağrı",
-    "timeout": "zaman aşımı",
-    "memory": "bellek",
-    "crash": "çökme",
+VERDICT_SUMMARY = "{exercise}: {headline} · {details}"
+VERDICT_HEADLINE = "{state} · puan {score} · {passed}/{total} denetim geçti"
+VERDICT_DETAILS = "{duration} · cihaz: {device} · tohum: {seed}"
+VERDICT_ERROR_AT_LINE = " ({line}. satır)"
+VERDICT_BLOCKED = "Bu hata yüzünden yapılamayan {n} denetim: {names}"
+VERDICT_PASSED_CHECKS = "Geçen {n} denetim: {names}"
+VERDICT_MORE_FAILURES = "Kalan {n} denetimin iletilerini de tam görmek için --verbose ile gönderin."
+VERDICT_OUTPUT = "Kodunuzun çıktısı"
+VERDICT_REPLAY = "Aynı çalıştırmayı tekrarlamak için: {command}"
+VERDICT_REPLAY_NOT_RECORDED = (
+    "Bu bir tekrardı (--seed): sonuç gösterildi ama ilerlemenize geçti olarak yazılmadı. "
+    "Kaydetmek için --seed olmadan gönderin."
+)
+# The kind of an error, said once, in words, in front of its message.
+ERROR_KIND_HEADINGS = {
+    "syntax": "Sözdizimi hatası",
+    "import": "Dosyanız yüklenemedi",
+    "missing_symbol": "Eksik tanım",
+    "exception": "Kodunuz çalışırken hata verdi",
+    "forbidden": "Yasak kullanım",
+    "timeout": "Süre sınırı aşıldı",
+    "memory": "Bellek sınırı aşıldı",
+    "crash": "Kodunuzun süreci beklenmedik biçimde sona erdi",
 }
 
 # --- grading: the learner's process ---------------------------------------------------------
@@ -166,7 +206,10 @@ GRADE_IMPORT = "Dosya yüklenirken hata: {exc}."
 GRADE_IMPORT_MODULE = "'{module}' modülü bulunamadı; yalnızca torch, numpy ve Python'un kendi modülleri kullanılabilir."
 GRADE_MISSING_SYMBOL = "Dosyanızda '{name}' tanımlı değil. İmza şöyle olmalı: {signature}"
 GRADE_NOT_CALLABLE = "'{name}' çağrılabilir değil ({type}); bir fonksiyon ya da sınıf olmalı."
-GRADE_STILL_STARTER = "Çözüm henüz yazılmamış (NotImplementedError). Dosyanızı açıp çözümü yazın: tutor show ile yolunu görebilirsiniz."
+GRADE_STILL_STARTER = (
+    "Çözüm henüz yazılmamış (NotImplementedError). Dosyanızdaki raise NotImplementedError "
+    "satırının yerine çözümünüzü yazın."
+)
 GRADE_EXCEPTION = "{exc_type} istisnası: {exc}"
 GRADE_ZERO_DIVISION = (
     "Sıfıra bölme (ZeroDivisionError: {exc}): bir payda 0 oldu. Bölmeden önce paydanın 0 olup "
@@ -202,10 +245,13 @@ GRADE_CUDA_UNAVAILABLE = (
     "CUDA istendi ama bu makinede kullanılabilir bir CUDA cihazı yok. --device cpu ile deneyin."
 )
 GRADE_BAD_DEVICE = "Bilinmeyen cihaz '{device}'; cpu, cuda ya da auto yazın."
-GRADE_GRADER_BROKEN = "Değerlendirici çalıştırılamadı ({file}): {exc}. Bu, paketteki bir hatadır."
+GRADE_GRADER_BROKEN = (
+    "Değerlendirici çalıştırılamadı ({file}): {exc}. Bu, ders paketindeki bir hata; sizin "
+    "kodunuzla ilgisi yok. Paketin yazarına bildirin."
+)
 GRADE_WORKER_FAILED = (
-    "Değerlendirme sürecine ulaşılamadı: {exc}. Bu, tutor'un kendi hatasıdır, çözümünüzle "
-    "ilgisi yok; komutu yeniden deneyin, sürerse `tutor doctor` çıktısıyla bildirin."
+    "Değerlendirme sürecine ulaşılamadı ({exc}). Bu, tutor'un kendi sorunu; kodunuzla ilgisi "
+    "yok. Yeniden deneyin; sürerse bu iletiyi `tutor doctor` çıktısıyla birlikte bildirin."
 )
 GRADE_OK = "tamam"
 GRADE_FORBIDDEN_OP = (
@@ -386,8 +432,8 @@ APP_LESSON_TITLE = "Ders okuyucu"
 APP_TOC_TOP = "Dersin başı"
 APP_TOC_END = "Dersin sonu"
 APP_LESSON_PRE_QUIZ_NOTE = (
-    "Bu dersin {n} soruluk bir ders öncesi sınavı var: okumaya başlamadan ne bildiğinizi görmek"
-    " için `o` tuşuna basın."
+    # The key as code (drawn as a key): a bare "o" reads as the word "o" (that).
+    "Bu dersin {n} soruluk bir ders öncesi sınavı var: ne bildiğinizi görmek için `o` tuşuna basın."
 )
 APP_LESSON_END_EXERCISES = "Bu dersin alıştırmaları (sıradakini açmak için `a`):"
 APP_LESSON_END_QUIZ = "Dersi bitirdiyseniz {n} soruluk ders sonu sınavını çözün: `b`."
@@ -412,17 +458,54 @@ APP_QUIZ_ANSWER_FIRST = "Önce bir seçenek işaretleyin."
 # Exercise
 APP_EXERCISE_TITLE = "Alıştırma · {title}"
 APP_EXERCISE_STATUS = "{id} · {number}. {lesson} · {status} · {attempts} deneme"
-APP_EXERCISE_FILE = "Dosyanız (düzenlemek için e)"
+APP_EXERCISE_SOLUTION_SEEN = " · çözüme bakıldı"
+APP_EXERCISE_FILE = "Dosyanız: "
+APP_EXERCISE_EDIT = "  e: düzenle"
+APP_SIGNATURE = "İmza"
+APP_EXAMPLE = "Örnek"
+APP_WATCH_BADGE_ON = "● İzleniyor"
+APP_WATCH_BADGE_OFF = "○ İzleme kapalı"
 APP_WATCH_ON = (
     "İzleme açık: dosyayı her kaydettiğinizde çözümünüz yeniden değerlendirilir (kapatmak için w)."
 )
 APP_WATCH_OFF = "İzleme kapalı: değerlendirmek için g, yeniden açmak için w."
 APP_EDITOR_NO_SUSPEND = "Bu ortamda düzenleyici açılamıyor. Dosyanızı kendiniz açın: {path}"
 APP_EDITOR_FAILED = (
-    "Düzenleyici ({editor}) başlatılamadı: {error}. EDITOR ortam değişkenini ayarlayın."
+    "Düzenleyici ({editor}) başlatılamadı: {error}. EDITOR ortam değişkenini ayarlayın "
+    "(ör. export EDITOR=nano)."
 )
-APP_HINTS_ALL_SEEN = "Bütün ipuçlarını gördünüz. Yine takılırsanız dersi yeniden okuyun."
-APP_PASSED_NOTE = "Tebrikler, '{id}' alıştırmasını geçtiniz!"
+APP_EDITOR_NONE = (
+    "Bu makinede bir düzenleyici bulunamadı. Dosyanızı kendiniz açın ({path}) ya da EDITOR "
+    "ortam değişkenini ayarlayın (ör. export EDITOR=nano)."
+)
+APP_EDITOR_CHOICE_TITLE = "Düzenleyici seçilmemiş"
+APP_EDITOR_CHOICE = (
+    "EDITOR ortam değişkeni ayarlı değil. Dosyanız {editor} ile açılacak; işiniz bitince "
+    "kaydedip düzenleyiciden çıkın, uygulama kaldığı yerden sürer.\n\n"
+    "Başka bir düzenleyici için uygulamayı kapatıp örneğin şunu çalıştırın: "
+    'export EDITOR="code --wait"'
+)
+APP_EDITOR_OPEN = "{editor} ile aç"
+APP_CANCEL = "Vazgeç"
+APP_HINTS_TITLE = "İpuçları · {taken}/{total}"
+APP_HINTS_NONE = "Takılırsanız i ile ilk ipucunu alın ({total} ipucu var)."
+APP_HINTS_MORE = "Sıradaki ipucu için i."
+APP_HINTS_LAST = "Bu son ipucuydu. Örnek çözümün tamamını görmek isterseniz c."
+APP_HINT_HEADER = "İpucu {level}/{total}"
+APP_HINT_NEW = "İpucu {level}/{total} açıldı; ipuçları panelinde."
+APP_HINTS_ALL_SEEN = (
+    "Bütün ipuçlarını gördünüz. Dersi yeniden okuyabilir ya da c ile örnek çözüme bakabilirsiniz."
+)
+APP_SOLUTION_CONFIRM_TITLE = "Örnek çözüm gösterilsin mi?"
+APP_SOLUTION_CONFIRM = (
+    "Örnek çözümün tamamı gösterilecek. Çözümü görmek, alıştırmayı kendiniz çözme fırsatını "
+    "kapatır; baktığınız ilerlemenize kaydedilir. Önce ipuçlarını (i) denediniz mi?"
+)
+APP_SOLUTION_SHOW = "Çözümü göster"
+APP_SOLUTION_TITLE = "Örnek çözüm (baktığınız kaydedildi)"
+APP_PASSED_NOTE = "Tebrikler, '{id}' alıştırmasını geçtiniz! Sıradakine geçmek için n."
+APP_NEXT_AFTER_PASS = "Sıradaki alıştırmaya geçmek için n."
+APP_FRESH_CASES = "Yeni rastgele girdiler çekildi; dosyanız bu girdilerle değerlendiriliyor."
 
 # Results panel
 APP_RESULTS_TITLE = "Sonuç"
@@ -430,15 +513,32 @@ APP_RESULTS_EMPTY = "Henüz değerlendirilmedi. Çözümünüzü yazıp g ile g�
 APP_GRADING_STARTING = "Değerlendiriliyor…"
 APP_GRADING_STARTED = "Değerlendiriliyor: {total} denetim"
 APP_GRADING_CASE = "Değerlendiriliyor: {name} ({index}/{total})"
+# How far a training case has got, after the case's line: "… (2/4) · dönem 3/10".
+GRADING_EPOCH_OF = " · dönem {epoch}/{of}"
+GRADING_EPOCH = " · dönem {epoch}"
+GRADING_STEPS = " · {steps} adım"
 APP_GRADING_PROBLEM = "Değerlendirme yapılamadı: {message}"
-APP_PERCENT = "%{n}"
-APP_VERDICT_HEAD = "{state} — puan {score} ({passed}/{total} denetim)"
-APP_DURATION = "{s:.2f} sn"
 APP_DURATION_FIXED = "— sn"
-APP_VERDICT_META = "Süre: {duration} · cihaz: {device} · tohum: {seed}"
-APP_VERDICT_ERROR = "Hata türü: {kind} ({code}). {message}"
+APP_VERDICT_STALE = (
+    "Bu sonuç dosyanızın önceki hâline ait: dosya değerlendirmeden sonra değişti. Yeniden "
+    "değerlendirmek için g."
+)
+APP_VERDICT_STALE_BADGE = "eski sonuç"
+APP_VERDICT_REPLAY = "Bu sonuç --seed ile yapılmış bir tekrardan; geçti olarak sayılmadı."
+APP_VERDICT_SUMMARY_ONLY = (
+    "Son deneme: {state}, puan {score}. Ayrıntıları görmek için yeniden değerlendirin (g)."
+)
 APP_VERDICT_OUTPUT = "Kodunuzun çıktısı:"
-APP_SERIES = "Kayıp eğrisi: {n} adım, {first:.4g} → {last:.4g} (en düşük {low:.4g})"
+APP_VERDICT_REPLAY_LABEL = "Aynı çalıştırmayı tekrarlamak için:"
+APP_VERDICT_EXPAND = (
+    "Bu denetimlerden birinin iletisinin tamamı için Tab ile üstüne gelip Enter'a basın ya da "
+    "tıklayın."
+)
+APP_SERIES = "Kayıp eğrisi: {n} ölçüm, {first} → {last} (en düşük {low})"
+APP_SERIES_NONFINITE = " · {n} değer NaN ya da sonsuz, çizilmedi"
+APP_CURVE_YOURS = "kodunuz"
+APP_CURVE_REFERENCE = "örnek çözüm"
+APP_CURVE_X = "ölçüm"
 
 # Glossary
 APP_GLOSSARY_TITLE = "Sözlük"
@@ -465,6 +565,7 @@ APP_KEY_SCOPES = {
     "exercise": "Alıştırma",
     "glossary": "Sözlük",
     "help": "Yardım ekranı",
+    "confirm": "Onay soruları",
 }
 APP_PALETTE_PLACEHOLDER = "Ders, alıştırma ya da terim arayın…"
 APP_PALETTE_LESSON = "Ders {number}: {title}"
@@ -538,13 +639,34 @@ APP_KEYS = {
         "Düzenle",
         "Dosyanızı düzenleyicinizde ($EDITOR) açar; siz çıkınca uygulama kaldığı yerden sürer.",
     ),
-    "exercise.submit": ("Gönder", "Dosyanızı değerlendirir; sonuç, sonuç panelinde görünür."),
-    "exercise.hint": ("İpucu", "Sıradaki ipucunu gösterir; ipuçları genelden somuta doğru gider."),
+    "exercise.submit": (
+        "Gönder",
+        "Dosyanızı değerlendirir; sonuç, sonuç panelinde görünür. Aynı dosya hep aynı sonucu alır.",
+    ),
+    "exercise.hint": (
+        "İpucu",
+        "Sıradaki ipucunu gösterir; ipuçları birer birer, genelden somuta doğru açılır.",
+    ),
     "exercise.watch": (
         "İzle",
-        "Dosyayı kaydettiğinizde kendiliğinden değerlendirmeyi açar ya da kapatır.",
+        "Kaydettiğinizde kendiliğinden değerlendirmeyi açar ya da kapatır; açarken dosyanız "
+        "son sonuçtan sonra değiştiyse hemen değerlendirir.",
     ),
-    "exercise.panes": ("Panel", "Açıklama ile sonuç paneli arasında geçer."),
+    "exercise.panes": ("Panel", "Açıklama, sonuç ve ipuçları arasında geçer."),
+    "exercise.next": (
+        "Sıradaki",
+        "Geçtiğiniz bir alıştırmadan sonra, henüz geçmediğiniz sıradaki alıştırmayı açar.",
+    ),
+    "exercise.fresh": (
+        "Yeni girdiler",
+        "Yeni rastgele girdiler çekip yeniden değerlendirir. O zamana dek aynı dosya hep aynı "
+        "girdilerle, aynı sonucu alır.",
+    ),
+    "exercise.solution": (
+        "Çözüm",
+        "Örnek çözümün tamamını gösterir; önce onay ister, baktığınız ilerlemenize kaydedilir.",
+    ),
+    "exercise.maximize": ("Büyüt", "Seçili paneli ekranın tamamına büyütür ya da geri alır."),
     "glossary.search": ("Ara", "Arama kutusuna döner."),
     "glossary.down": ("Aşağı", "Arama kutusundayken listede aşağı iner."),
     "glossary.up": ("Yukarı", "Arama kutusundayken listede yukarı çıkar."),
@@ -553,6 +675,8 @@ APP_KEYS = {
         "Yazdıkça liste süzülür; büyük-küçük harf ve Türkçe harfler fark etmez (isik = ışık = IŞIK).",
     ),
     "help.close": ("Kapat", "Yardımı kapatır."),
+    "confirm.cancel": ("Vazgeç", "Soruyu kapatır; hiçbir şey yapılmaz."),
+    "confirm.choose": ("Seç", "Tab ile düğmeler arasında geçip Enter ile seçin."),
 }
 
 # --- tutor doctor (tutor/doctor.py) ---------------------------------------------------------------
@@ -853,10 +977,10 @@ VALIDATE_SYMBOLS_MISMATCH = (
 VALIDATE_SOLUTION_FAILED = "örnek çözüm geçmedi (tohum {seed}): {detail}"
 VALIDATE_FLAKY = (
     "değerlendirici kararsız: örnek çözüm {total} tohumun yalnızca {passed} tanesinde geçti "
-    "(tohum {seed}: {detail}). Toleransları ya da rastgele durumların aralığını gözden geçirin."
+    "(tohum {seed}: {detail}). Toleransları ya da rastgele girdilerin aralığını gözden geçirin."
 )
 VALIDATE_GRADER_FAULT = "değerlendiricide hata (öğrenci gönderimleri değerlendirilemez): {detail}"
-VALIDATE_COULD_NOT_GRADE = "değerlendirilemedi (değerlendiricinin durumları ya da referansı hata vermiş olabilir): {detail}"
+VALIDATE_COULD_NOT_GRADE = "değerlendirilemedi (değerlendiricinin girdileri ya da referansı hata vermiş olabilir): {detail}"
 VALIDATE_WRONG_PASSED = "bilinen yanlış gönderim geçti; değerlendirici bu hatayı yakalamıyor: {bug}"
 VALIDATE_WRONG_KIND = "'{kind}' türünde bir hata bekleniyordu, {got} geldi."
 VALIDATE_NO_ERROR = "hata yok"
@@ -1067,4 +1191,258 @@ DIAG_OPT_EPS_INSIDE_SQRT = (
 DIAG_OPT_NONE_AS_ZERO = (
     "grad'ı None olan parametre atlanmamış, sıfır gradyan sayılmış: {state} o adımlarda da "
     "değişiyor. grad None ise o parametreye ve durumuna o adımda hiç dokunmayın."
+)
+# --- Python's syntax errors in Turkish (tutor/pyerrors.py) --------------------------------------
+# Each is a clause that reads on its own and after "Python sözdizimi hatası: ".
+PY_SYNTAX = {
+    "never_closed": "'{bracket}' açılmış ama hiç kapatılmamış",
+    "unmatched": "fazladan bir '{bracket}' var: bununla eşleşen bir açılış yok",
+    "mismatch": "kapanış '{close}', açılış '{open}' ile eşleşmiyor",
+    "mismatch_line": "kapanış '{close}', {line}. satırdaki açılış '{open}' ile eşleşmiyor",
+    "invalid_syntax": "geçersiz sözdizimi: Python bu satırı anlayamadı",
+    "expected_colon": (
+        "burada ':' bekleniyordu (def, class, if, elif, else, for, while, with ve try satırları "
+        "iki noktayla biter)"
+    ),
+    "expected_token": "burada '{token}' bekleniyordu",
+    "unexpected_indent": "beklenmeyen girinti: bu satır, üstündeki satırdan daha içeriden başlıyor",
+    "unindent_mismatch": (
+        "girinti dıştaki hiçbir bloğun girintisiyle eşleşmiyor: bu satırı ait olduğu bloğun "
+        "satırlarıyla aynı hizaya getirin"
+    ),
+    "unexpected_unindent": "beklenmeyen bir yerde girinti azalmış",
+    "tabs": (
+        "girintide sekme (tab) ile boşluk karışık kullanılmış; girinti için yalnızca boşluk "
+        "kullanın"
+    ),
+    "expected_block_after": "{line}. satırdaki {what} sonra girintili bir blok bekleniyordu",
+    "expected_block": "girintili bir blok bekleniyordu",
+    "too_deep": "çok fazla iç içe girinti düzeyi var",
+    "unterminated_string": "metin (string) kapatılmamış: açtığınız tırnağı aynı satırda kapatın",
+    "unterminated_triple": "üç tırnakla açılan metin hiç kapatılmamış",
+    "unterminated_fstring": "f-string kapatılmamış: açtığınız tırnağı aynı satırda kapatın",
+    "detected_at": " ({line}. satırda fark edildi)",
+    "cannot_assign": "{what} atama yapılamaz",
+    "cannot_delete": "{what} silinemez",
+    "outside_function": "'{word}' bir fonksiyonun dışında kullanılmış",
+    "outside_async": "'await' yalnızca async tanımlanmış bir fonksiyonun içinde kullanılabilir",
+    "outside_loop": "'{word}' bir döngünün dışında kullanılmış",
+    "invalid_character": (
+        "geçersiz karakter '{char}' ({code}): bu işaret Python kodunda kullanılamaz; büyük "
+        "olasılıkla bir metinden kopyalandı, klavyeden yeniden yazın"
+    ),
+    "nonprintable": (
+        "görünmeyen geçersiz bir karakter var ({code}); büyük olasılıkla kopyalanan bir "
+        "metinden geldi, satırı klavyeden yeniden yazın"
+    ),
+    "invalid_decimal": (
+        "geçersiz sayı: bir sayının hemen ardından harf gelmiş (adlar rakamla başlayamaz)"
+    ),
+    "invalid_number": "geçersiz sayı yazımı",
+    "leading_zeros": "ondalık tam sayılar 0 ile başlayamaz (012 yerine 12 yazın)",
+    "positional_after_keyword": (
+        "konumsal bir argüman, adıyla verilen bir argümandan sonra gelemez"
+    ),
+    "nondefault_after_default": (
+        "varsayılan değeri olmayan bir parametre, varsayılan değeri olan bir parametreden "
+        "sonra gelemez"
+    ),
+    "duplicate_argument": "fonksiyon tanımında '{name}' parametresi iki kez yazılmış",
+    "keyword_repeated": "'{name}' argümanı iki kez verilmiş",
+    "print_parens": "'print' çağrısında parantezler eksik: print(...) biçiminde yazın",
+    "expected_except": "'try' bloğundan sonra bir 'except' ya da 'finally' bloğu bekleniyordu",
+    "continuation": (
+        "satır devam işaretinden (\\) sonra beklenmeyen bir karakter var; \\ satırın son "
+        "karakteri olmalı"
+    ),
+    "fstring_expecting": "f-string içinde '{token}' bekleniyordu",
+    "fstring_single_brace": (
+        "f-string içinde tek başına '}}' kullanılamaz; metinde '}}' göstermek için '}}}}' yazın"
+    ),
+    "fstring_other": "f-string hatalı yazılmış",
+    "assignment_in_expression": "bir ifadenin içinde atama (=) olamaz",
+    "expected_else": "'if' ifadesinde 'else' bekleniyordu (a if koşul else b)",
+    "starred": "yıldızlı ifade (*a) burada kullanılamaz",
+    "generator_parens": "üreteç ifadesi (generator expression) paranteze alınmalı",
+    "except_parens": "birden çok hata türü paranteze alınmalı: except (A, B):",
+    "walrus_target": "':=' ile yalnızca düz bir ada atama yapılabilir",
+    "augmented_target": "'+=' gibi bir birleşik atama bu ifadeye uygulanamaz",
+    "trailing_comma": "parantez olmadan sonda virgül bırakılamaz",
+    "dict_colon": "sözlükte (dict) anahtardan sonra ':' bekleniyordu",
+    "bare_star": "tek başına '*' işaretinden sonra adıyla verilecek parametreler gelmeli",
+    "expected_value": "'=' işaretinden sonra bir değer bekleniyordu",
+    "nonlocal_module": "'nonlocal' modül düzeyinde kullanılamaz",
+    "too_many_parens": "çok fazla iç içe parantez var",
+    "unexpected_eof": (
+        "dosya beklenmedik biçimde bitti; kapatılmamış bir parantez ya da yarım kalmış bir "
+        "satır olabilir"
+    ),
+    "maybe_equals": "'=' yerine '==' mi demek istediniz?",
+    "maybe_equals_or_walrus": "'=' yerine '==' ya da ':=' mi demek istediniz?",
+    "forgot_comma": "bir virgül mü unuttunuz?",
+    "from_import": "'from ... import ...' biçimini mi kullanmak istediniz?",
+    "did_you_mean": "{what} mi demek istediniz?",
+    "fallback": "Python bu kodu çözümleyemedi (Python'un İngilizce iletisi: {msg})",
+}
+# What a statement or a target is called, in the cases the clauses above need.
+PY_SYNTAX_BLOCK_OWNERS = {
+    "function definition": "fonksiyon tanımından",
+    "class definition": "sınıf tanımından",
+}
+PY_SYNTAX_STATEMENT = "'{word}' deyiminden"
+PY_SYNTAX_TARGETS = {
+    "function call": "fonksiyon çağrısına",
+    "literal": "sabit bir değere",
+    "expression": "bir ifadeye",
+    "conditional expression": "koşullu bir ifadeye",
+    "comparison": "bir karşılaştırmaya",
+    "lambda": "lambda ifadesine",
+    "True": "True'ya",
+    "False": "False'a",
+    "None": "None'a",
+    "Ellipsis": "üç noktaya (...)",
+    "__debug__": "__debug__'a",
+    "f-string expression": "f-string ifadesine",
+    "await expression": "await ifadesine",
+    "yield expression": "yield ifadesine",
+    "named expression": "':=' ifadesine",
+    "set display": "küme ifadesine",
+    "dict literal": "sözlük (dict) ifadesine",
+    "dict comprehension": "sözlük üretecine",
+    "list comprehension": "liste üretecine",
+    "set comprehension": "küme üretecine",
+    "generator expression": "üreteç ifadesine",
+}
+PY_SYNTAX_TARGET_OTHER = "buna"
+PY_SYNTAX_DELETE_TARGETS = {
+    "function call": "fonksiyon çağrısı",
+    "literal": "sabit bir değer",
+    "expression": "bir ifade",
+}
+PY_SYNTAX_DELETE_OTHER = "bu ifade"
+
+# --- the command line's help and argparse's own words (tutor/cli.py) ---------------------------
+CLI_EPILOG = """Komut vermeden yalnızca tutor yazarsanız uygulama açılır: dersler, sınavlar ve
+alıştırmalar tek ekranda. Bir komutun ayrıntıları için: tutor KOMUT --help
+
+Çıkış kodları:
+  0  geçti ya da komut başarıyla tamamlandı
+  1  gönderim değerlendirmeyi geçemedi ya da doğrulama sorun buldu
+  2  komut çalıştırılamadı: bilinmeyen alıştırma, eksik dosya, geçersiz paket,
+     paketteki bir değerlendirici hatası ya da istenen ama bulunmayan CUDA"""
+CLI_SUBMIT_EPILOG = """Çıkış kodları: 0 geçti, 1 değerlendirmeyi geçemedi, 2 değerlendirme yapılamadı.
+Aynı dosya, siz yeni girdiler istemedikçe (--fresh) hep aynı girdilerle
+değerlendirilir."""
+CLI_COMMANDS_TITLE = "komutlar"
+CLI_HELP = {
+    "pack": "ders paketi klasörü (varsayılan: yerleşik paket)",
+    "workspace": "çözümlerinizin bulunduğu çalışma alanı klasörü",
+    "device": "değerlendirmenin yapılacağı cihaz (varsayılan: auto, varsa CUDA)",
+    "json": "makine okunur çıktı: stdout'a yalnızca bir JSON nesnesi yazılır",
+    "seed": (
+        "bir değerlendirmeyi bu tohumla aynen tekrarlar; sonuç gösterilir ama ilerlemenize "
+        "geçti olarak yazılmaz"
+    ),
+    "fresh": "yeni rastgele girdiler çeker; bundan sonra dosyanız bu girdilerle değerlendirilir",
+    "verbose": "geçemeyen her denetimin iletisini tam yazar (varsayılan: ilki tam, gerisi birer satır)",
+    "solution": "ipucu yerine örnek çözümün tamamını gösterir (ilerlemenize kaydedilir)",
+    "id": "alıştırmanın kimliği (ör. softmax)",
+    "show_id": "alıştırmanın ya da dersin kimliği (ör. softmax, tensorler)",
+    "watch_id": "alıştırmanın kimliği (verilmezse sıradaki alıştırma; geçince bir sonrakine geçer)",
+    "file": "değerlendirilecek dosya (varsayılan: çalışma alanındaki kopyanız)",
+    "list": "dersleri ve alıştırmaları ilerlemenizle birlikte listeler",
+    "show": "bir alıştırmanın açıklamasını, imzasını ve dosyanızın yolunu ya da bir dersi gösterir",
+    "submit": "bir alıştırmayı değerlendirir",
+    "hint": "sıradaki ipucunu gösterir (ipuçları birer birer açılır)",
+    "watch": "dosyanızı her kaydettiğinizde yeniden değerlendirir (Ctrl+C ile çıkılır)",
+    "progress": "ilerlemenizi derse göre gösterir",
+    "reset": "başlangıç dosyasını geri getirir (eski dosyanız yedeklenir)",
+    "grade": "eğitmenler için: birçok öğrencinin çalışma alanını değerlendirir",
+    "grade_dirs": "öğrencilerin çalışma alanı klasörleri",
+    "grade_out": "raporların yazılacağı klasör",
+    "grade_jobs": "aynı anda kaç değerlendirme yapılacağı (varsayılan: çekirdek sayısı)",
+    "grade_seed": "herkesin değerlendirileceği tohum (verilmezse rastgele seçilir ve raporlara yazılır)",
+    "grade_roster": "öğrenci listesi (CSV): her satırda öğrenci numarası, ad ve klasör",
+    "grade_resume": "yarıda kalan değerlendirmeyi sürdürür (aynı --out, aynı tohum)",
+    "grade_student": "yalnızca bu öğrenciyi yeniden değerlendirir (birden çok kez verilebilir)",
+    "grade_exercise": "yalnızca bu alıştırmayı yeniden değerlendirir (birden çok kez verilebilir)",
+    "grade_excel": "CSV'yi Türkçe Excel için yazar: ';' ayırıcı, ondalık virgül, UTF-8 BOM",
+    "grade_allow_unprotected": (
+        "sınıf değerlendirmesinin gerektirdiği korumalar (Landlock, PID ad alanı) yokken de "
+        "çalışır; o zaman öğrenci kodu paketi ve başka öğrencilerin dosyalarını okuyabilir"
+    ),
+    "doctor": "bu makinenin sunduğu ve öğrenci kodunun sürecinde etkin olan korumaları gösterir",
+    "pack_tools": "eğitmen araçları",
+    "validate": "bir ders paketini denetler",
+    "validate_dir": "paketin klasörü",
+    "fix_encoding": "bozuk kodlanmış (mojibake) metni onarır, .bak yedeğiyle",
+    "no_grading": "yalnızca dosyaları denetler; örnek çözümleri ve örnekleri çalıştırmaz",
+    "seeds": "her örnek çözümün kaç tohumla değerlendirileceği (varsayılan: 3)",
+    "new": "doğrulanan örnek bir ders paketi oluşturur",
+    "new_dir": "oluşturulacak paketin klasörü",
+    "build": "paketin öğrenci sürümünü yazar (örnek çözümler ve yanlış gönderimler olmadan)",
+    "build_out": "öğrenci sürümünün yazılacağı boş klasör",
+    "build_student": "öğrenci sürümü (gerekli)",
+    "use": "bir paketi seçer; sonraki komutlar --pack olmadan onu kullanır",
+    "use_dir": "seçilecek paketin klasörü (verilmezse seçili paket gösterilir)",
+    "use_builtin": "seçimi kaldırır, yerleşik pakete döner",
+    "export": "paketi Gradescope ya da GitHub Classroom için dışa aktarır",
+    "export_seed": "Gradescope'ta herkesin değerlendirileceği tohum (varsayılan: rastgele)",
+    "full_pack": "tam paketin klasörü (varsayılan: seçili paket)",
+    "export_gradescope": "yazılacak Gradescope değerlendiricisi (zip)",
+    "export_classroom": "yazılacak GitHub Classroom şablon deposunun klasörü",
+    "schema": "ders dosyalarının JSON şemasını yazar",
+    "schema_out": "şemanın yazılacağı klasör (verilmezse ekrana yazılır)",
+}
+# argparse's own words (Python 3.10–3.13), keyed by its English text.
+CLI_ARGPARSE = {
+    "usage: ": "kullanım: ",
+    "options": "seçenekler",
+    "positional arguments": "argümanlar",
+    "subcommands": "komutlar",
+    "show this help message and exit": "bu yardımı gösterir ve çıkar",
+    "show program's version number and exit": "sürüm numarasını gösterir ve çıkar",
+    " (default: %(default)s)": " (varsayılan: %(default)s)",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "expected one argument": "bir değer bekleniyordu",
+    "expected at most one argument": "en çok bir değer bekleniyordu",
+    "expected at least one argument": "en az bir değer bekleniyordu",
+    "expected %s argument": "%s değer bekleniyordu",
+    "expected %s arguments": "%s değer bekleniyordu",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "belirsiz seçenek: %(option)s şunlardan biri olabilir: %(matches)s"
+    ),
+    "invalid %(type)s value: %(value)r": "geçersiz değer: %(value)r (%(type)s bekleniyordu)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "geçersiz seçim: %(value)r (seçenekler: %(choices)s)"
+    ),
+    "the following arguments are required: %s": "şu argümanlar eksik: %s",
+    "unrecognized arguments: %s": "tanınmayan argümanlar: %s",
+    "one of the arguments %s is required": "şu argümanlardan biri gerekli: %s",
+    "not allowed with argument %s": "%s ile birlikte kullanılamaz",
+    "ignored explicit argument %r": "bu seçenek bir değer almaz: %r",
+    "unexpected option string: %s": "beklenmeyen seçenek: %s",
+    "can't open '%(filename)s': %(error)s": "'%(filename)s' açılamadı: %(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: hata: %(message)s\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s: uyarı: %(message)s\n",
+    "option '%(option)s' is deprecated": "'%(option)s' seçeneği artık kullanılmıyor",
+    "argument '%(argument_name)s' is deprecated": (
+        "'%(argument_name)s' argümanı artık kullanılmıyor"
+    ),
+    "command '%(parser_name)s' is deprecated": "'%(parser_name)s' komutu artık kullanılmıyor",
+}
+CLI_ARGPARSE_INT = "tam sayı"
+CLI_ARGPARSE_PREFIX = "tutor: hata: "
+CLI_DID_YOU_MEAN = " Şunu mu demek istediniz: {what}?"
+
+# --- the command line's other texts (h/app-alistirma) ---------------------------------------------
+CLI_NOT_A_TERMINAL = (
+    "tutor'un uygulaması bir terminalde açılır; çıktı şu an bir terminale gitmiyor. "
+    "Komutları görmek için: tutor --help"
+)
+CLI_SHOW_LESSON_EXERCISES = "Bu dersin alıştırmaları"
+CLI_SHOW_LESSON_QUIZ = "Sınavlar uygulamada: tutor (derste b ile ders sonu sınavı)."
+CLI_SHOW_LESSON_OUTPUT = "Çıktı:"
+SOLUTION_MISSING = (
+    "'{id}' için bu pakette örnek çözüm yok (öğrenci paketlerinde çözümler bulunmaz)."
 )

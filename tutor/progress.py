@@ -2,16 +2,23 @@
 each lesson has been read, where they left off.
 
 Every write is one transaction; WAL mode and a busy timeout let two tutor processes (the app
-and `tutor watch`, say) write at once without corrupting or losing anything.
+and `tutor watch`, say) write at once without corrupting or losing anything. One `Progress`
+may be shared by threads (the app grades in a thread worker): a lock keeps its transactions
+apart.
+
+The schema only grows: tables are created if missing, columns added if missing, so that a
+database written by an older tutor opens in a newer one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,11 +89,28 @@ CREATE TABLE IF NOT EXISTS sections_read (
     ts REAL NOT NULL,
     PRIMARY KEY (pack, lesson, section)
 );
+CREATE TABLE IF NOT EXISTS case_seeds (
+    pack TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    ts REAL NOT NULL,
+    PRIMARY KEY (pack, exercise)
+);
+CREATE TABLE IF NOT EXISTS solutions_shown (
+    pack TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    ts REAL NOT NULL,
+    PRIMARY KEY (pack, exercise)
+);
 """
 
 # Columns added after a table was first published: (table, column, declaration). Added when
 # missing, so that a database written by an older tutor opens with every column in place.
 _ADDED_COLUMNS = (
+    # The whole verdict, so that the app can show the last one after a restart.
+    ("attempts", "verdict_json", "TEXT"),
+    # 1: graded with a seed the learner chose (`--seed N`); never recorded as a pass.
+    ("attempts", "replay", "INTEGER NOT NULL DEFAULT 0"),
     # The quiz attempt an answer belongs to; NULL for answers given before attempts existed.
     ("quiz_answers", "attempt", "INTEGER"),
 )
@@ -131,19 +155,54 @@ class ExerciseStatus:
     best_score: float
 
 
+@dataclass
+class Attempt:
+    """One recorded grading of an exercise."""
+
+    ts: float
+    passed: bool  # as recorded: a replay is never recorded as a pass
+    score: float
+    seed: int
+    code_sha256: str
+    replay: bool
+    error_kind: str | None
+    # The verdict as it was shown; None for attempts recorded before verdicts were kept.
+    verdict: Verdict | None
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    for table, column, declaration in _ADDED_COLUMNS:
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
+class _Rows:
+    def __init__(self, rows: list[tuple]) -> None:
+        self.rows = rows
+
+    def fetchone(self) -> tuple | None:
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self) -> list[tuple]:
+        return self.rows
+
+
 class Progress:
     def __init__(self, path: Path):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(
+            str(path), timeout=30.0, isolation_level=None, check_same_thread=False
+        )
         self._conn.execute("PRAGMA busy_timeout = 30000")
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = NORMAL")
         with self._write() as conn:
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 conn.execute(statement)
-            for table, column, declaration in _ADDED_COLUMNS:
-                _add_column_if_missing(conn, table, column, declaration)
+            _add_missing_columns(conn)
             conn.execute(
                 "INSERT OR IGNORE INTO state (key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
@@ -155,39 +214,76 @@ class Progress:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, taken with a write lock up front so concurrent writers queue."""
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _read(self, query: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(query, params).fetchall()
+
+    def _execute(self, query: str, params: tuple = ()) -> _Rows:
+        """A read under the lock, its rows fetched at once (the connection is shared between
+        the app's threads)."""
+        with self._lock:
+            return _Rows(self._conn.execute(query, params).fetchall())
 
     # --- attempts --------------------------------------------------------------------------
-    def record_attempt(self, pack: str, verdict: Verdict, source: bytes) -> None:
+    def record_attempt(
+        self, pack: str, verdict: Verdict, source: bytes, *, replay: bool = False
+    ) -> None:
+        """Record a grading of `source`. A replay (a seed the learner chose) is kept with its
+        verdict but never as a pass: only cases the engine drew itself can pass an exercise."""
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO attempts (ts, pack, exercise, passed, score, duration_s, device, seed, code_sha256, error_kind)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO attempts (ts, pack, exercise, passed, score, duration_s, device, seed,"
+                " code_sha256, error_kind, verdict_json, replay)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     time.time(),
                     pack,
                     verdict.exercise,
-                    int(verdict.passed),
+                    int(verdict.passed and not replay),
                     verdict.score,
                     verdict.duration_s,
                     verdict.device,
                     verdict.seed,
                     code_hash(source),
                     verdict.error.kind if verdict.error else None,
+                    json.dumps(verdict.to_wire(), ensure_ascii=False),
+                    int(replay),
                 ),
             )
 
+    def last_attempt(self, pack: str, exercise: str) -> Attempt | None:
+        rows = self._read(
+            "SELECT ts, passed, score, seed, code_sha256, replay, error_kind, verdict_json"
+            " FROM attempts WHERE pack = ? AND exercise = ? ORDER BY id DESC LIMIT 1",
+            (pack, exercise),
+        )
+        if not rows:
+            return None
+        ts, passed, score, seed, sha, replay, error_kind, verdict_json = rows[0]
+        verdict = None
+        if verdict_json:
+            try:
+                verdict = Verdict.from_wire(json.loads(verdict_json))
+            except (ValueError, KeyError, TypeError):
+                verdict = None  # written by another version of tutor: show the summary only
+        return Attempt(ts, bool(passed), score, seed, sha, bool(replay), error_kind, verdict)
+
     def statuses(self, pack: str) -> dict[str, ExerciseStatus]:
-        rows = self._conn.execute(
-            "SELECT exercise, MAX(passed), COUNT(*), MAX(score) FROM attempts WHERE pack = ? GROUP BY exercise",
+        rows = self._read(
+            # Replays (a seed the learner chose) show a verdict but never change a status.
+            "SELECT exercise, MAX(passed), COUNT(*), MAX(score)"
+            " FROM attempts WHERE pack = ? AND replay = 0 GROUP BY exercise",
             (pack,),
-        ).fetchall()
+        )
         return {
             exercise: ExerciseStatus("passed" if passed else "failing", count, best or 0.0)
             for exercise, passed, count, best in rows
@@ -203,16 +299,48 @@ class Progress:
         if exercise is not None:
             query += " AND exercise = ?"
             params = (pack, exercise)
-        cursor = self._conn.execute(query + " ORDER BY id", params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        with self._lock:
+            cursor = self._conn.execute(query + " ORDER BY id", params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    # --- the cases each exercise is graded with ---------------------------------------------
+    def case_seed(self, pack: str, exercise: str, draw: Callable[[], int]) -> int:
+        """The seed this learner's exercise is graded with; drawn (by `draw`) the first time.
+
+        A stable seed means the same file always gets the same verdict; `new_case_seed`
+        changes it when the learner asks for fresh cases.
+        """
+        rows = self._read(
+            "SELECT seed FROM case_seeds WHERE pack = ? AND exercise = ?", (pack, exercise)
+        )
+        if rows:
+            return int(rows[0][0])
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO case_seeds (pack, exercise, seed, ts) VALUES (?, ?, ?, ?)",
+                (pack, exercise, draw(), time.time()),
+            )
+            row = conn.execute(
+                "SELECT seed FROM case_seeds WHERE pack = ? AND exercise = ?", (pack, exercise)
+            ).fetchone()
+        return int(row[0])
+
+    def new_case_seed(self, pack: str, exercise: str, seed: int) -> int:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO case_seeds (pack, exercise, seed, ts) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(pack, exercise) DO UPDATE SET seed = excluded.seed, ts = excluded.ts",
+                (pack, exercise, seed, time.time()),
+            )
+        return seed
 
     # --- hints -------------------------------------------------------------------------------
     def hints_taken(self, pack: str, exercise: str) -> int:
-        row = self._conn.execute(
+        (row,) = self._read(
             "SELECT COALESCE(MAX(level), 0) FROM hints WHERE pack = ? AND exercise = ?",
             (pack, exercise),
-        ).fetchone()
+        )
         return int(row[0])
 
     def take_hint(self, pack: str, exercise: str, available: int) -> int:
@@ -229,6 +357,18 @@ class Progress:
             )
         return level
 
+    def record_solution_shown(self, pack: str, exercise: str) -> None:
+        """The learner asked to see the whole solution: kept, and shown in their progress."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO solutions_shown (pack, exercise, ts) VALUES (?, ?, ?)",
+                (pack, exercise, time.time()),
+            )
+
+    def solutions_shown(self, pack: str) -> set[str]:
+        rows = self._read("SELECT exercise FROM solutions_shown WHERE pack = ?", (pack,))
+        return {exercise for (exercise,) in rows}
+
     # --- quizzes -------------------------------------------------------------------------------
     def start_quiz(self, pack: str, lesson: str, quiz: str, total: int, seed: int) -> QuizAttempt:
         with self._write() as conn:
@@ -239,14 +379,14 @@ class Progress:
         return QuizAttempt(int(cursor.lastrowid or 0), seed, total, False, None)
 
     def quiz_attempt(self, attempt: int) -> QuizAttempt | None:
-        row = self._conn.execute(
+        row = self._execute(
             "SELECT id, seed, total, finished, correct FROM quiz_attempts WHERE id = ?", (attempt,)
         ).fetchone()
         return _attempt(row) if row else None
 
     def open_quiz_attempt(self, pack: str, lesson: str, quiz: str) -> QuizAttempt | None:
         """The latest attempt of this quiz if it was left unfinished, else None."""
-        row = self._conn.execute(
+        row = self._execute(
             "SELECT id, seed, total, finished, correct FROM quiz_attempts"
             " WHERE pack = ? AND lesson = ? AND quiz = ? ORDER BY id DESC LIMIT 1",
             (pack, lesson, quiz),
@@ -256,7 +396,7 @@ class Progress:
         return _attempt(row)
 
     def quiz_attempts_started(self, pack: str, lesson: str, quiz: str) -> int:
-        row = self._conn.execute(
+        row = self._execute(
             "SELECT COUNT(*) FROM quiz_attempts WHERE pack = ? AND lesson = ? AND quiz = ?",
             (pack, lesson, quiz),
         ).fetchone()
@@ -281,7 +421,7 @@ class Progress:
 
     def attempt_answers(self, attempt: int) -> dict[int, tuple[int, bool]]:
         """question → (choice, correct), the latest answer to each question in the attempt."""
-        rows = self._conn.execute(
+        rows = self._execute(
             "SELECT question, choice, correct FROM quiz_answers WHERE attempt = ? ORDER BY id",
             (attempt,),
         ).fetchall()
@@ -308,7 +448,7 @@ class Progress:
         Answers given before attempts existed (no attempt id) stand for one finished attempt,
         scored by each question's latest answer, when the quiz has no finished attempt.
         """
-        rows = self._conn.execute(
+        rows = self._execute(
             "SELECT correct, total FROM quiz_attempts"
             " WHERE pack = ? AND lesson = ? AND quiz = ? AND finished IS NOT NULL ORDER BY id",
             (pack, lesson, quiz),
@@ -320,7 +460,7 @@ class Progress:
                 total=rows[-1][1],
                 attempts=len(rows),
             )
-        legacy = self._conn.execute(
+        legacy = self._execute(
             "SELECT correct FROM quiz_answers WHERE id IN ("
             " SELECT MAX(id) FROM quiz_answers WHERE pack = ? AND lesson = ? AND quiz = ?"
             " AND attempt IS NULL GROUP BY question)",
@@ -340,7 +480,7 @@ class Progress:
 
     # --- reading ----------------------------------------------------------------------------
     def reading_place(self, pack: str, lesson: str) -> ReadingPlace | None:
-        row = self._conn.execute(
+        row = self._execute(
             "SELECT section, line_offset FROM reading_places WHERE pack = ? AND lesson = ?",
             (pack, lesson),
         ).fetchone()
@@ -373,21 +513,21 @@ class Progress:
             query += " AND lesson = ?"
             params = (pack, lesson)
         found: dict[str, set[int]] = {}
-        for name, section in self._conn.execute(query, params).fetchall():
+        for name, section in self._execute(query, params).fetchall():
             found.setdefault(name, set()).add(int(section))
         return found
 
     def has_any_progress(self, pack: str) -> bool:
         """Whether the learner has done anything at all in this pack (the first run has not)."""
         for table in ("attempts", "quiz_answers", "sections_read", "reading_places", "hints"):
-            row = self._conn.execute(f"SELECT 1 FROM {table} WHERE pack = ? LIMIT 1", (pack,))
+            row = self._execute(f"SELECT 1 FROM {table} WHERE pack = ? LIMIT 1", (pack,))
             if row.fetchone():
                 return True
         return False
 
     # --- where the learner left off --------------------------------------------------------
     def get_state(self, key: str, default: str | None = None) -> str | None:
-        row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        row = self._execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
     def set_state(self, key: str, value: str) -> None:

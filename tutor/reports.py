@@ -21,6 +21,7 @@ from tutor import messages as M
 from tutor.batch import GRADED, INVALID, MISSING, PACK_FAULT, ClassResult, Entry
 from tutor.pack.model import Exercise
 from tutor.roster import Student
+from tutor.verdict_text import json_error_text
 from tutor.workspace import atomic_write
 
 JSON_NAME = "sonuclar.json"
@@ -313,8 +314,7 @@ def feedback_markdown(result: ClassResult, student: Student) -> str:
         repeated = error and any(error["message"] in c["message"] for c in checks)
         hidden_failed = any(c.get("hidden") and not c["passed"] for c in checks)
         if error and not repeated and not hidden_failed:
-            kind = M.ERROR_KIND_NAMES.get(error["kind"], error["kind"])
-            lines += ["", M.VERDICT_ERROR.format(kind=kind, message=_one_line(error["message"]))]
+            lines += ["", _one_line(json_error_text(error))]
     return "\n".join(lines) + "\n"
 
 

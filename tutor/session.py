@@ -6,9 +6,9 @@ the grading worker. It imports neither torch nor any UI library.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import random
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +16,10 @@ from pathlib import Path
 from tutor import messages as M
 from tutor.grading import client
 from tutor.grading.verdict import Verdict
-from tutor.pack.choice import load_chosen_pack
+from tutor.pack.choice import chosen_pack_dir, load_chosen_pack
 from tutor.pack.loader import Pack
 from tutor.pack.model import Exercise, Lesson
-from tutor.progress import Progress
+from tutor.progress import Progress, code_hash
 from tutor.workspace import Workspace, default_workspace, tutor_home
 
 
@@ -44,6 +44,9 @@ class Session:
             self.pack,
         )
         self._progress: Progress | None = None
+        # Draws the seed of an exercise's cases the first time it is graded (and when the
+        # learner asks for fresh cases). Tests pin it.
+        self.draw_seed: Callable[[], int] = lambda: random.randrange(2**31)
 
     @property
     def progress(self) -> Progress:
@@ -65,12 +68,28 @@ class Session:
         try:
             return self.pack.exercise(exercise_id)
         except KeyError:
-            ids = list(self.pack.exercises)
-            close = difflib.get_close_matches(exercise_id, ids, n=3, cutoff=0.5)
-            close += [i for i in ids if exercise_id and exercise_id in i and i not in close][:3]
-            message = M.CLI_UNKNOWN_EXERCISE.format(id=exercise_id)
-            message += M.CLI_CLOSE_IDS.format(ids=", ".join(close)) if close else M.CLI_ALL_IDS
-            raise UsageError(message) from None
+            raise UsageError(self._not_an_exercise(exercise_id)) from None
+
+    def _not_an_exercise(self, wanted: str) -> str:
+        """Why `wanted` is no exercise, and which ids the learner may have meant."""
+        lesson = self.find_lesson(wanted)
+        if lesson is not None:
+            ids = ", ".join(e.id for e in lesson.exercises) or M.CLI_NO_EXERCISES
+            return M.CLI_LESSON_NOT_EXERCISE.format(id=wanted, ids=ids)
+        ids = list(self.pack.exercises)
+        close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
+        close += [i for i in ids if wanted and wanted in i and i not in close][:3]
+        lessons = [item.lesson.id for item in self.pack.lessons]
+        close_lessons = difflib.get_close_matches(wanted, lessons, n=2, cutoff=0.6)
+        close_lessons += [i for i in lessons if wanted and wanted in i and i not in close_lessons]
+        close += [M.CLI_CLOSE_LESSON.format(id=i) for i in close_lessons[:2]]
+        message = M.CLI_UNKNOWN_EXERCISE.format(id=wanted)
+        return message + (M.CLI_CLOSE_IDS.format(ids=", ".join(close)) if close else M.CLI_ALL_IDS)
+
+    def find_lesson(self, lesson_id: str) -> Lesson | None:
+        return next(
+            (item.lesson for item in self.pack.lessons if item.lesson.id == lesson_id), None
+        )
 
     def rows(self) -> list[ExerciseRow]:
         statuses = self.progress.statuses(self.pack.id)
@@ -82,9 +101,28 @@ class Session:
     def next_exercise(self) -> ExerciseRow | None:
         return next((row for row in self.rows() if row.status != "passed"), None)
 
+    def exercise_after(self, exercise_id: str) -> ExerciseRow | None:
+        """The first exercise not yet passed after this one in course order (then from the
+        start); None when every other exercise is passed."""
+        rows = self.rows()
+        at = next((i for i, row in enumerate(rows) if row.exercise.id == exercise_id), -1)
+        ordered = rows[at + 1 :] + rows[: at + 1]
+        return next(
+            (r for r in ordered if r.status != "passed" and r.exercise.id != exercise_id), None
+        )
+
     def learner_file(self, exercise_id: str) -> Path:
         lesson, exercise = self.find(exercise_id)
         return self.workspace.ensure(lesson, exercise)
+
+    def is_untouched_starter(self, exercise_id: str) -> bool:
+        """True when the learner's file is still the starter, byte for byte."""
+        lesson, exercise = self.find(exercise_id)
+        path = self.workspace.file_for(lesson, exercise)
+        try:
+            return path.read_bytes() == self.pack.path(exercise.starter).read_bytes()
+        except OSError:
+            return not path.exists()
 
     # --- grading ------------------------------------------------------------------------------
     def submit(
@@ -93,24 +131,34 @@ class Session:
         file: Path | str | None = None,
         *,
         seed: int | None = None,
+        fresh: bool = False,
         device: str = "auto",
         on_event: Callable[[dict], None] | None = None,
         record: bool = True,
     ) -> Verdict:
+        """Grade and record. Without `seed`, the exercise's stable cases (`fresh`: new ones);
+        with it, a replay: shown and returned, never recorded as a pass (CONTRACT.md)."""
         lesson, exercise = self.find(exercise_id)
         path = Path(file).expanduser() if file else self.workspace.ensure(lesson, exercise)
         # Read once: what is graded, hashed and recorded is the same bytes, even if the file
         # is saved again while grading runs.
         source = read_learner_file(path)
+        replay = seed is not None
+        if seed is None:
+            seed = self.case_seed(exercise.id, fresh=fresh)
         verdict = self.grade_file(
             exercise, path, seed=seed, device=device, on_event=on_event, source=source
         )
         if record:
-            # A replay (`--seed N`) ran cases the learner could know in advance: it is shown
-            # and returned as it is, but never recorded as a pass (CONTRACT.md).
-            recorded = verdict if seed is None else dataclasses.replace(verdict, passed=False)
-            self.progress.record_attempt(self.pack.id, recorded, source)
+            self.progress.record_attempt(self.pack.id, verdict, source, replay=replay)
         return verdict
+
+    def case_seed(self, exercise_id: str, *, fresh: bool = False) -> int:
+        """The seed of this learner's cases for an exercise: the same until they ask for fresh
+        ones, so that the same file always gets the same verdict."""
+        if fresh:
+            return self.progress.new_case_seed(self.pack.id, exercise_id, self.draw_seed())
+        return self.progress.case_seed(self.pack.id, exercise_id, self.draw_seed)
 
     def grade_file(
         self,
@@ -154,9 +202,42 @@ class Session:
         level = self.progress.take_hint(self.pack.id, exercise.id, len(exercise.hints))
         return level, exercise.hints[level - 1]
 
+    def show_solution(self, exercise_id: str) -> str:
+        """The pack's reference solution, recorded as seen (the learner asked for it)."""
+        _, exercise = self.find(exercise_id)
+        path = self.pack.path(exercise.solution)
+        if not path.is_file():
+            raise UsageError(M.SOLUTION_MISSING.format(id=exercise.id))
+        text = path.read_text(encoding="utf-8")
+        self.progress.record_solution_shown(self.pack.id, exercise.id)
+        return text
+
+    def replay_command(self, verdict: Verdict, file: Path | str | None) -> str:
+        """The command that grades the same file on the same cases and device again."""
+        return " ".join(shlex.join(part) for part in self.replay_parts(verdict, file))
+
+    def replay_parts(self, verdict: Verdict, file: Path | str | None) -> list[list[str]]:
+        """`replay_command` in parts that belong together (for writing it over lines)."""
+        parts = [["tutor", "submit", verdict.exercise]]
+        if file is not None:
+            parts.append([str(Path(file).expanduser().resolve())])
+        parts.append(["--seed", str(verdict.seed), "--device", verdict.device])
+        # --pack only where `tutor` without it would load another pack (`tutor pack use`).
+        if self.pack.root.resolve() != Path(chosen_pack_dir(self.home)[0]).resolve():
+            parts.append(["--pack", str(self.pack.root)])
+        return parts
+
     def reset(self, exercise_id: str) -> tuple[Path, Path | None]:
         lesson, exercise = self.find(exercise_id)
         return self.workspace.reset(lesson, exercise)
+
+
+def file_sha256(path: Path) -> str | None:
+    """The hash an attempt records for the code it graded; None when the file is gone."""
+    try:
+        return code_hash(path.read_bytes())
+    except OSError:
+        return None
 
 
 def read_learner_file(path: Path) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from textual.widgets import DataTable, Input, OptionList, Sparkline, Static, Tree
+from textual.widgets import DataTable, Input, OptionList, Static, Tree
 
 from tutor import messages as M
 from tutor.app import keymap
@@ -15,7 +15,7 @@ from tutor.app.screens.help import HelpScreen
 from tutor.app.screens.lesson import LessonScreen
 from tutor.app.screens.quiz import QuizScreen
 
-from .conftest import PACK, run, wait_for_grading, wait_until
+from .conftest import PACK, run, wait_until
 
 SIZE = (100, 30)
 
@@ -244,231 +244,7 @@ def test_a_quiz_answered_right_then_wrong_explains_each_answer_and_keeps_the_sco
     run(scenario())
 
 
-# --- exercise ----------------------------------------------------------------------------------
-
-
-def test_an_exercise_shows_its_statement_signature_and_the_learners_file(app_factory):
-    async def scenario():
-        app = app_factory()
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("relu")
-            await pilot.pause()
-            screen = app.screen
-            path = app.session.learner_file("relu")
-            assert path.is_file()
-            assert "yerinde değiştirmeyin" in screen.query_one("#exercise-statement").markdown
-            assert (
-                text_of(screen.query_one("#signature", Static))
-                == "def relu(x: torch.Tensor) -> torch.Tensor"
-            )
-            assert text_of(screen.query_one("#learner-file", Static)) == str(path)
-            assert M.APP_RESULTS_EMPTY == text_of(screen.query_one("#grading-status", Static))
-
-    run(scenario())
-
-
-def test_hints_come_one_at_a_time_and_stay_taken(app_factory):
-    async def scenario():
-        app = app_factory()
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("relu")
-            await pilot.pause()
-            assert not app.screen.query(".hint")
-            await pilot.press("i")
-            await pilot.pause()
-            hints = app.screen.query(".hint")
-            assert len(hints) == 1 and "İpucu 1/3" in hints[0].markdown
-            await pilot.press("i", "i", "i")  # the fourth press: no fourth hint, a notice
-            await pilot.pause()
-            assert len(app.screen.query(".hint")) == 3
-            assert M.APP_HINTS_ALL_SEEN in [n.message for n in app._notifications]
-            assert app.session.progress.hints_taken(app.session.pack.id, "relu") == 3
-
-        app = app_factory()  # reopened: the hints already taken are shown again
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, ExerciseScreen)
-            assert len(app.screen.query(".hint")) == 3
-
-    run(scenario())
-
-
-def test_submitting_the_starter_shows_a_failing_result_with_the_error_kind(
-    app_factory, warm_worker
-):
-    async def scenario():
-        app = app_factory()
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("relu")
-            await pilot.pause()
-            await pilot.press("g")
-            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
-            screen = app.screen
-            head = text_of(screen.query_one("#verdict-head", Static))
-            assert head.startswith("KALDI — puan %0 (0/9 denetim)")
-            meta = text_of(screen.query_one("#verdict-meta", Static))
-            assert meta == "Süre: — sn · cihaz: cpu · tohum: 1234"
-            error = text_of(screen.query_one("#verdict-error", Static))
-            assert error.startswith("Hata türü: istisna (exception).")
-            assert "[satır" in error
-            assert len(screen.query(".check.failed")) == 9
-            status = text_of(screen.query_one("#exercise-status", Static))
-            assert "kaldı · 1 deneme" in status
-            attempts = app.session.progress.attempts(app.session.pack.id, "relu")
-            assert len(attempts) == 1 and attempts[0]["seed"] == 1234
-
-    run(scenario())
-
-
-def test_a_wrong_submission_shows_each_check_and_the_failure_message_in_full(
-    app_factory, warm_worker
-):
-    wrong = "import torch\n\n\ndef relu(x):\n    return x > 0\n"
-
-    async def scenario():
-        app = app_factory()
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("relu")
-            await pilot.pause()
-            solve(app, "relu", source=wrong)
-            await pilot.press("g")
-            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
-            screen = app.screen
-            first = screen.query_one("#check-0")
-            assert "failed" in first.classes
-            assert text_of(first.query_one(".check-name", Static)) == "✘ küçük girdiler"
-            message = text_of(first.query_one(".check-message", Static))
-            # The grader's whole message, not a summary of it.
-            assert message.startswith(
-                "Çıktı: veri tipi farklı; beklenen torch.float32, gelen torch.bool."
-            )
-            assert "(Girdiler: x: (4, 5) float32.)" in message
-            assert not screen.query("#verdict-error")
-            assert "tutor submit relu --seed 1234" in text_of(
-                screen.query_one("#verdict-replay", Static)
-            )
-
-    run(scenario())
-
-
-def test_a_passing_submission_shows_every_check_passed(app_factory, warm_worker):
-    async def scenario():
-        app = app_factory()
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("softmax")
-            await pilot.pause()
-            solve(app, "softmax")
-            await pilot.press("g")
-            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
-            screen = app.screen
-            head = text_of(screen.query_one("#verdict-head", Static))
-            assert head.startswith("GEÇTİ — puan %100")
-            assert "passed" in screen.query_one("#verdict-head").classes
-            assert not screen.query(".check.failed")
-            assert not screen.query("#verdict-replay")
-            assert app.session.progress.status(app.session.pack.id, "softmax") == "passed"
-
-    run(scenario())
-
-
-def test_a_training_exercise_draws_its_loss_curve(app_factory, warm_worker):
-    async def scenario():
-        app = app_factory()
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("fit_line")
-            await pilot.pause()
-            solve(app, "fit_line", lesson="egitim")
-            await pilot.press("g")
-            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
-            curve = app.screen.query_one(Sparkline)
-            assert len(curve.data) == 50 and curve.data[0] > curve.data[-1]
-            label = text_of(app.screen.query_one(".series-label", Static))
-            assert label.startswith("Kayıp eğrisi: 50 adım,")
-
-    run(scenario())
-
-
-def test_progress_is_shown_while_grading_runs(app_factory, warm_worker):
-    async def scenario():
-        app = app_factory()
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("softmax")
-            await pilot.pause()
-            screen = app.screen
-            events = []
-            panel = screen.query_one("#results")
-            bar = screen.query_one("#grading-bar")
-            original = panel.grading_event
-
-            def spy(event):
-                original(event)
-                events.append((event, bar.display, bar.progress))
-
-            panel.grading_event = spy
-            await pilot.press("g")
-            await wait_until(pilot, lambda: bool(screen.query("#verdict-head")))
-            assert all(shown for _, shown, _ in events)
-            assert events[0][0]["event"] == "started" and events[0][0]["total"] == 10
-            assert [progress for event, _, progress in events if event["event"] == "case"] == list(
-                range(10)
-            )
-            events = [event for event, _, _ in events]
-            assert [e["index"] for e in events if e["event"] == "case"] == list(range(10))
-            assert not screen.query_one("#grading-bar").display
-
-    run(scenario())
-
-
-def test_saving_the_file_regrades_it_while_the_exercise_is_open(app_factory, warm_worker):
-    async def scenario():
-        app = app_factory()
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("relu")
-            await pilot.pause()
-            assert not app.screen.query("#verdict-head")
-            solve(app, "relu")  # a save, as an editor would do it
-            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
-            assert text_of(app.screen.query_one("#verdict-head", Static)).startswith("GEÇTİ")
-            await pilot.press("w")  # watch mode off: a save is not graded
-            await pilot.pause()
-            assert text_of(app.screen.query_one("#watch-state", Static)) == M.APP_WATCH_OFF
-            solve(app, "relu", source="def relu(x):\n    return x\n")
-            await pilot.pause(0.4)
-            await wait_for_grading(pilot)
-            assert len(app.session.progress.attempts(app.session.pack.id, "relu")) == 1
-
-    run(scenario())
-
-
-def test_the_edit_key_explains_itself_where_the_app_cannot_suspend(app_factory):
-    async def scenario():
-        app = app_factory(editor="true")
-        async with app.run_test(size=SIZE) as pilot:  # headless: no terminal to hand over
-            app.open_exercise("relu")
-            await pilot.pause()
-            await pilot.press("e")
-            await pilot.pause()
-            path = app.session.learner_file("relu")
-            assert M.APP_EDITOR_NO_SUSPEND.format(path=path) in [
-                n.message for n in app._notifications
-            ]
-
-    run(scenario())
-
-
-def test_a_missing_file_is_reported_in_the_results_panel(app_factory):
-    async def scenario():
-        app = app_factory(watch_interval_s=60)
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_exercise("relu")
-            await pilot.pause()
-            app.session.learner_file("relu").unlink()
-            await pilot.press("g")
-            await wait_for_grading(pilot)
-            status = text_of(app.screen.query_one("#grading-status", Static))
-            assert status.startswith("Değerlendirme yapılamadı:") and "bulunamadı" in status
-
-    run(scenario())
+# --- exercise: see test_exercise_screen.py ------------------------------------------------------
 
 
 # --- glossary --------------------------------------------------------------------------------------
@@ -588,8 +364,10 @@ def test_every_binding_has_a_turkish_label_and_is_shown_in_the_footer(app_factor
                     app.screen.query_one(DataTable).focus()
                     await pilot.pause()
                     shown |= {key.description for key in app.screen.query(FooterKey)}
+                # App keys a screen lists again, hidden, stay out of that screen's footer.
+                quiet = {key.id for key in keymap.KEYMAP[scope] if not key.show}
                 for key in (*keymap.KEYMAP[scope], *keymap.KEYMAP["app"]):
-                    if key.bound and key.show:
+                    if key.bound and key.show and key.id not in quiet and not key.conditional:
                         assert key.label in shown, (scope, key.id)
                 app.action_home()
 
@@ -598,11 +376,13 @@ def test_every_binding_has_a_turkish_label_and_is_shown_in_the_footer(app_factor
         for binding in keys:
             assert binding.label and binding.help and binding.id in M.APP_KEYS
             # Hidden only where shown otherwise: the palette key at the footer's right-hand end,
-            # Ctrl+Q beside q, and the quiz's keys 2…9, shown together as "1…9".
+            # Ctrl+Q beside q, the quiz's keys 2…9, shown together as "1…9", and the exercise
+            # keys named on the screen where they apply.
             assert (
                 binding.show
                 or binding.id in ("app.palette", "app.quit_always")
                 or not binding.in_help
+                or binding.id in {"exercise.fresh", "exercise.solution", "exercise.maximize"}
             )
 
 

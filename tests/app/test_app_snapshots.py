@@ -58,6 +58,7 @@ def test_quiz_after_a_wrong_answer(snap_compare, snapshot_app, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_exercise_with_a_failing_result(snap_compare, snapshot_app, size, warm_worker):
+    """Statement, signature, the first hint and the grouped failures, all on one screen."""
     wrong = "import torch\n\n\ndef relu(x):\n    return x > 0\n"
 
     async def run_before(pilot):
@@ -71,8 +72,51 @@ def test_exercise_with_a_failing_result(snap_compare, snapshot_app, size, warm_w
         await settle(pilot)
 
     # Watch mode off: the save and the key would otherwise race to grade (1 or 2 attempts).
-    app = snapshot_app(watch_interval_s=3600)
+    app = snapshot_app(watch=False)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_exercise_after_a_pass(snap_compare, snapshot_app, size, warm_worker):
+    """A pass, and `n` in the footer to go on."""
+
+    async def run_before(pilot):
+        app = pilot.app
+        app.open_exercise("softmax")
+        await settle(pilot)
+        shutil.copy(
+            PACK / "solutions" / "tensorler" / "softmax.py", app.session.learner_file("softmax")
+        )
+        await pilot.press("g")
+        await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
+        await settle(pilot)
+
+    app = snapshot_app(watch=False)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_exercise_with_a_restored_stale_verdict(snap_compare, snapshot_app, size, warm_worker):
+    """After a restart: the last verdict (made by `tutor submit`), marked as older than the file."""
+    app = snapshot_app(watch=False)
+    app.session.submit("relu", PACK / "solutions" / "tensorler" / "relu.py")
+
+    async def run_before(pilot):
+        pilot.app.open_exercise("relu")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_exercise_asks_before_showing_the_solution(snap_compare, snapshot_app, size):
+    async def run_before(pilot):
+        pilot.app.open_exercise("relu")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -88,7 +132,7 @@ def test_exercise_with_a_loss_curve(snap_compare, snapshot_app, size, warm_worke
         await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
         await settle(pilot)
 
-    app = snapshot_app(watch_interval_s=3600)
+    app = snapshot_app(watch=False)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 

@@ -25,7 +25,7 @@ def create_app(
     fixed: bool = False,
     warm_up: bool = True,
     resume: bool = True,
-    watch_interval_s: float = 0.5,
+    watch: bool = True,
     editor: str | None = None,
 ) -> TutorApp:
     """Build the app; shared by `run_app` (the CLI) and the tests.
@@ -46,12 +46,14 @@ def create_app(
         fixed=fixed,
         warm_up=warm_up,
         resume=resume,
-        watch_interval_s=watch_interval_s,
+        watch=watch,
         editor=editor,
     )
     session = Session(pack, workspace)
     if progress_path is not None:
         session.use_progress_file(Path(progress_path))
+    if seed is not None:
+        session.draw_seed = lambda: seed
     return TutorApp(session, config)
 
 

@@ -21,7 +21,8 @@ class AppConfig:
     device: str = "auto"
     # A progress database of its own (tests); None: the one in the tutor home.
     progress_path: Path | None = None
-    # Grading seed; None draws a fresh one per submission (a test pins it).
+    # The seed drawn for an exercise's cases the first time it is graded (and for fresh
+    # cases); None draws a random one. A test pins it.
     seed: int | None = None
     # Test mode: nothing that varies from run to run is drawn (durations, blinking cursors).
     fixed: bool = False
@@ -29,8 +30,8 @@ class AppConfig:
     warm_up: bool = True
     # Open the screen the learner left off at.
     resume: bool = True
-    # How often the open exercise's file is checked for a save, in seconds.
-    watch_interval_s: float = 0.5
+    # Whether an open exercise is graded on every save of its file (the learner toggles it).
+    watch: bool = True
     # The editor command; None: $VISUAL, $EDITOR, then a sensible default.
     editor: str | None = None
     exit_after_paint: str | None = None

@@ -24,6 +24,8 @@ class Key:
     priority: bool = False
     bound: bool = True  # False: a key Textual's widgets already handle; listed in help only
     in_help: bool = True  # False: a twin of a key the help already lists (quiz keys 2…9)
+    # show=False keys with in_help=True are named on the screen where they apply instead.
+    conditional: bool = False  # shown only while the screen allows it (`n` after a pass)
 
     @property
     def label(self) -> str:
@@ -117,7 +119,23 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("exercise.submit", "g", "submit"),
         Key("exercise.hint", "i", "hint"),
         Key("exercise.watch", "w", "toggle_watch"),
+        # Shown in the footer only after a pass (the screen's `check_action`).
+        Key("exercise.next", "n,d", "next_exercise", display="n", conditional=True),
+        # Named where they apply (under the verdict, in the hints panel) and in the help,
+        # so that the footer keeps the keys of the loop at 80 columns.
+        Key("exercise.fresh", "y", "fresh_cases", show=False),
+        Key("exercise.solution", "c", "solution", show=False),
+        Key("exercise.maximize", "b", "maximize_pane", show=False),
         Key("exercise.panes", "tab", bound=False, display="Tab"),
+        # The app's keys, working as everywhere but left out of this screen's footer.
+        *(
+            Key(app_key, keys, f"app.{action}", show=False, in_help=False)
+            for app_key, keys, action in (
+                ("app.glossary", "s", "glossary"),
+                ("app.home", "h", "home"),
+                ("app.quit", "q", "quit"),
+            )
+        ),
     ),
     "glossary": (
         Key("common.back", "escape", "app.back"),
@@ -127,9 +145,13 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("glossary.type", "", bound=False, display="harfler"),
     ),
     "help": (Key("help.close", "escape,f1,q", "dismiss_help", display="Esc / F1 / q"),),
+    "confirm": (
+        Key("confirm.cancel", "escape", "cancel"),
+        Key("confirm.choose", "tab,enter", bound=False, display="Tab / Enter"),
+    ),
 }
 
-SCOPES = ("app", "map", "lesson", "quiz", "exercise", "glossary", "help")
+SCOPES = ("app", "map", "lesson", "quiz", "exercise", "glossary", "help", "confirm")
 
 
 def bindings(scope: str) -> list[Binding]:

@@ -27,6 +27,7 @@ from typing import Any
 from tutor import messages as M
 from tutor.export import TORCH_CPU_INDEX, copy_tutor_source, requirements, torch_requirement
 from tutor.pack.edition import build_student_edition
+from tutor.verdict_text import json_error_text
 
 SETTINGS = "tutor-ayar.json"
 PACK_DIR = "paket"
@@ -162,8 +163,7 @@ def results_json(result, duration_s: float) -> dict[str, Any]:
             output.insert(0, entry.note)
         error = verdict.get("error")
         if error and not any(error["message"] in c["message"] for c in verdict["checks"]):
-            kind = M.ERROR_KIND_NAMES.get(error["kind"], error["kind"])
-            output.append(M.VERDICT_ERROR.format(kind=kind, message=error["message"]))
+            output.append(json_error_text(error))
         visible_passed = all(c["passed"] for c in verdict["checks"] if not c.get("hidden"))
         tests.append(
             {

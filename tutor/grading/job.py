@@ -440,7 +440,7 @@ def grade(request: Request, channel: socket.socket, emit: Emit | None = None) ->
         elif kind == "progress" and i is not None:
             # How far a training case has got (an epoch, a number of steps): for progress bars.
             event = {"event": "progress", "index": i, "total": len(cases)}
-            for key in ("epoch", "steps"):
+            for key in ("epoch", "steps", "of"):
                 value = frame.get(key)
                 if isinstance(value, int) and not isinstance(value, bool):
                     event[key] = value

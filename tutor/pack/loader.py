@@ -463,7 +463,10 @@ def check_exercise_files(
         try:
             tree = ast.parse(text, filename=rel)
         except SyntaxError as exc:
-            faults.append(Fault(rel, exc.lineno or 0, M.PACK_PY_SYNTAX.format(msg=exc.msg), ex.id))
+            from tutor.pyerrors import turkish_syntax_message  # its rules only when needed
+
+            message = turkish_syntax_message(exc.msg or "")
+            faults.append(Fault(rel, exc.lineno or 0, M.PACK_PY_SYNTAX.format(msg=message), ex.id))
             continue
         except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, deep nesting
             faults.append(Fault(rel, 1, M.PACK_PY_SYNTAX.format(msg=exc), ex.id))

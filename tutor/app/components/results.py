@@ -1,106 +1,146 @@
 """The results panel: a `Verdict` (the one the CLI and `--json` also render) as widgets.
 
-Each check with its state, a failed check's message in full, the error and its kind, the
-duration, the device and the seed, what the learner's code printed, and for checks that carry
-a series (a training run's losses) a sparkline of it.
+Read top to bottom as the learner needs it: the headline (passed or not, the score), the
+error said once in words, the first failing check in full, the other failures one line
+each (Enter or a click opens one), the checks the error stopped and those that passed in a
+line each, what the learner's code printed, a training run's loss curve, and how to replay
+the run. The wording comes from `tutor.verdict_text`, shared with the CLI.
 """
 
 from __future__ import annotations
 
+import math
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import ProgressBar, Sparkline, Static
+from textual.reactive import var
+from textual.widget import Widget
+from textual.widgets import ProgressBar, Static
 
 from tutor import messages as M
+from tutor import verdict_text as T
+from tutor.app.components.code import CodeBlock
 from tutor.grading.verdict import Check, Verdict
+from tutor.numbers import general
 
 
-def _percent(score: float) -> str:
-    return M.APP_PERCENT.format(n=round(score * 100))
+def _check_name(check: Check) -> Content:
+    mark, style = ("✔", "bold $success") if check.passed else ("✘", "bold $error")
+    return Content.assemble((f"{mark} ", style), check.name)
+
+
+def _series(check: Check) -> list[Widget]:
+    """The loss curve: a line that says it in numbers, then the plot (the reference beside it)."""
+    values = [float(v) for v in check.series or []]
+    if not values:
+        return []
+    from tutor.app.components.curve import LossCurve  # plotext only when there is a curve
+
+    finite = [v for v in values if math.isfinite(v)] or [math.nan]
+    label = M.APP_SERIES.format(
+        n=len(values), first=general(values[0]), last=general(values[-1]), low=general(min(finite))
+    )
+    if len(finite) < len(values) or math.isnan(finite[0]):
+        label += M.APP_SERIES_NONFINITE.format(n=len(values) - len([v for v in finite if v == v]))
+    reference = [float(v) for v in check.reference_series or []]
+    return [
+        Static(Content(label), classes="series-label"),
+        LossCurve(values, reference, classes="series"),
+    ]
 
 
 def verdict_widgets(
-    verdict: Verdict, *, fixed: bool = False
-) -> list[Static | Sparkline | Vertical]:
+    verdict: Verdict,
+    *,
+    duration: str | None = None,
+    replay_command: str = "",
+    stale: bool = False,
+    replay: bool = False,
+) -> list[Widget]:
     """The widgets that show one verdict, top to bottom."""
-    passed = sum(c.passed for c in verdict.checks)
-    state = M.VERDICT_PASSED if verdict.passed else M.VERDICT_FAILED
-    head = Static(
-        Content(
-            M.APP_VERDICT_HEAD.format(
-                state=state, score=_percent(verdict.score), passed=passed, total=len(verdict.checks)
-            )
+    from textual.widgets import Collapsible  # a few ms; not before the first verdict
+
+    widgets: list[Widget] = [
+        Static(
+            Content(T.headline(verdict)),
+            id="verdict-head",
+            classes="passed" if verdict.passed else "failed",
         ),
-        id="verdict-head",
-        classes="passed" if verdict.passed else "failed",
-    )
-    duration = M.APP_DURATION_FIXED if fixed else M.APP_DURATION.format(s=verdict.duration_s)
-    meta = Static(
-        Content(
-            M.APP_VERDICT_META.format(duration=duration, device=verdict.device, seed=verdict.seed)
-        ),
-        id="verdict-meta",
-    )
-    widgets: list[Static | Sparkline | Vertical] = [head, meta]
+        Static(Content(T.details(verdict, duration)), id="verdict-meta"),
+        Static(Content(M.APP_VERDICT_STALE), id="verdict-stale"),
+    ]
+    widgets[-1].display = stale
+    if replay:
+        widgets.append(Static(Content(M.APP_VERDICT_REPLAY), id="verdict-replay-note"))
     if verdict.error is not None:
-        kind = M.ERROR_KIND_NAMES.get(verdict.error.kind, verdict.error.kind)
-        line = M.VERDICT_ERROR_LINE.format(line=verdict.error.line) if verdict.error.line else ""
+        widgets.append(Static(Content(T.error_text(verdict.error)), id="verdict-error"))
+
+    groups = T.group_checks(verdict)
+    index = {id(check): i for i, check in enumerate(verdict.checks)}
+    if groups.first_failure is not None:
+        check = groups.first_failure
         widgets.append(
-            Static(
-                Content(
-                    M.APP_VERDICT_ERROR.format(
-                        kind=kind, code=verdict.error.kind, message=verdict.error.message
-                    )
-                    + line
-                ),
-                id="verdict-error",
+            Vertical(
+                Static(_check_name(check), classes="check-name"),
+                Static(Content(check.message), classes="check-message"),
+                *_series(check),
+                classes="check failed first",
+                id=f"check-{index[id(check)]}",
             )
         )
-    for index, check in enumerate(verdict.checks):
-        widgets.append(_check_widget(check, index, verdict))
+    for check in groups.other_failures:
+        title = Content.assemble(
+            ("✘ ", "bold $error"), check.name, (" — " + T.first_line(check.message), "dim")
+        )
+        widgets.append(
+            Collapsible(
+                Static(Content(check.message), classes="check-message"),
+                *_series(check),
+                title=title,  # type: ignore[arg-type]  # Content: no markup parsing
+                classes="check failed more",
+                id=f"check-{index[id(check)]}",
+            )
+        )
+    if groups.other_failures:
+        widgets.append(Static(Content(M.APP_VERDICT_EXPAND), id="verdict-expand"))
+    if groups.blocked:
+        widgets.append(Static(Content(T.blocked_line(groups.blocked)), id="checks-blocked"))
+    plain_passes = [c for c in groups.passed if not c.series]
+    if plain_passes:
+        widgets.append(
+            Static(
+                Content.assemble(("✔ ", "bold $success"), T.passed_line(plain_passes)),
+                id="checks-passed",
+            )
+        )
+    for check in groups.passed:
+        if check.series:
+            widgets.append(
+                Vertical(
+                    Static(_check_name(check), classes="check-name"),
+                    *_series(check),
+                    classes="check passed",
+                    id=f"check-{index[id(check)]}",
+                )
+            )
     if verdict.output.strip():
         widgets.append(Static(Content(M.APP_VERDICT_OUTPUT), classes="output-label"))
         widgets.append(Static(Content(verdict.output.rstrip()), id="verdict-output"))
-    if not verdict.passed:
-        widgets.append(
-            Static(
-                Content(M.VERDICT_REPLAY.format(exercise=verdict.exercise, seed=verdict.seed)),
-                id="verdict-replay",
-            )
-        )
+    if verdict.passed:
+        widgets.append(Static(Content(M.APP_NEXT_AFTER_PASS), id="verdict-next"))
+    elif replay_command:
+        # The command on a line of its own, never wrapped: it is there to be copied.
+        widgets.append(Static(Content(M.APP_VERDICT_REPLAY_LABEL), id="verdict-replay"))
+        widgets.append(CodeBlock(replay_command, language="bash", id="replay-command"))
     return widgets
 
 
-def _check_widget(check: Check, index: int, verdict: Verdict) -> Vertical:
-    mark, style = ("✔", "bold $success") if check.passed else ("✘", "bold $error")
-    children: list[Static | Sparkline] = [
-        Static(Content.assemble((f"{mark} ", style), check.name), classes="check-name")
-    ]
-    # A check stopped by the verdict's error would only repeat it: the error is shown once, above.
-    repeats_error = verdict.error is not None and verdict.error.message in check.message
-    if not check.passed and check.message and not repeats_error:
-        children.append(Static(Content(check.message), classes="check-message"))
-    if check.series:
-        values = [float(v) for v in check.series]
-        children.append(
-            Static(
-                Content(
-                    M.APP_SERIES.format(
-                        n=len(values), first=values[0], last=values[-1], low=min(values)
-                    )
-                ),
-                classes="series-label",
-            )
-        )
-        children.append(Sparkline(values, summary_function=max, classes="series"))
-    return Vertical(
-        *children, classes="check " + ("passed" if check.passed else "failed"), id=f"check-{index}"
-    )
-
-
 class ResultsPanel(Vertical):
-    """Progress while grading runs, then the verdict."""
+    """Progress while grading runs, then the verdict (or why there is none)."""
+
+    # idle: nothing graded yet · running · graded · problem: grading could not run
+    state = var("idle")
 
     def compose(self) -> ComposeResult:
         yield Static(Content(M.APP_RESULTS_TITLE), id="results-title")
@@ -108,17 +148,21 @@ class ResultsPanel(Vertical):
         yield Static(Content(M.APP_RESULTS_EMPTY), id="grading-status")
         yield VerticalScroll(id="verdict")
 
+    def watch_state(self, old: str, new: str) -> None:
+        self.remove_class(f"-{old}")
+        self.add_class(f"-{new}")
+        self.query_one("#grading-bar", ProgressBar).display = new == "running"
+        self.query_one("#grading-status", Static).display = new != "graded"
+
     def on_mount(self) -> None:
-        self.query_one("#grading-bar", ProgressBar).display = False
+        self.watch_state("idle", self.state)
+
+    _case_line = ""
 
     def start(self) -> None:
-        bar = self.query_one("#grading-bar", ProgressBar)
-        bar.update(total=None, progress=0)
-        bar.display = True
-        status = self.query_one("#grading-status", Static)
-        status.display = True
-        status.update(Content(M.APP_GRADING_STARTING))
-        self.add_class("running")
+        self.query_one("#grading-bar", ProgressBar).update(total=None, progress=0)
+        self.query_one("#grading-status", Static).update(Content(M.APP_GRADING_STARTING))
+        self.state = "running"
 
     def grading_event(self, event: dict) -> None:
         """An event from the grading worker (`tutor.grading.client`)."""
@@ -131,33 +175,61 @@ class ResultsPanel(Vertical):
         elif kind == "case":
             total = int(event.get("total") or 0)
             bar.update(total=max(total, 1), progress=int(event.get("index") or 0))
-            status.update(
-                Content(
-                    M.APP_GRADING_CASE.format(
-                        name=event.get("name", ""),
-                        index=int(event.get("index") or 0) + 1,
-                        total=total,
-                    )
-                )
+            self._case_line = M.APP_GRADING_CASE.format(
+                name=event.get("name", ""), index=int(event.get("index") or 0) + 1, total=total
             )
+            status.update(Content(self._case_line))
+        elif kind == "progress":
+            # A training case reports its epochs: the bar follows them until the next case.
+            epoch, of = event.get("epoch"), event.get("of")
+            if isinstance(epoch, int) and isinstance(of, int) and of > 0:
+                bar.update(total=of, progress=min(epoch + 1, of))
+            status.update(Content(self._case_line + T.training_progress(event)))
 
-    async def show_verdict(self, verdict: Verdict, *, fixed: bool = False) -> None:
-        bar = self.query_one("#grading-bar", ProgressBar)
-        bar.update(total=max(len(verdict.checks), 1), progress=max(len(verdict.checks), 1))
-        bar.display = False
-        self.remove_class("running")
-        self.query_one("#grading-status", Static).update("")
-        self.query_one("#grading-status", Static).display = False
+    async def show_verdict(
+        self,
+        verdict: Verdict,
+        *,
+        duration: str | None = None,
+        replay_command: str = "",
+        stale: bool = False,
+        replay: bool = False,
+    ) -> None:
         area = self.query_one("#verdict", VerticalScroll)
         await area.remove_children()
-        await area.mount_all(verdict_widgets(verdict, fixed=fixed))
+        await area.mount_all(
+            verdict_widgets(
+                verdict,
+                duration=duration,
+                replay_command=replay_command,
+                stale=stale,
+                replay=replay,
+            )
+        )
+        self.state = "graded"
+        self.mark_stale(stale)
         area.scroll_home(animate=False)
+
+    async def show_summary(self, summary: str) -> None:
+        """An attempt recorded before verdicts were kept: what is known of it."""
+        await self.query_one("#verdict", VerticalScroll).remove_children()
+        self.query_one("#grading-status", Static).update(Content(summary))
+        self.state = "idle"
+
+    def mark_stale(self, stale: bool) -> None:
+        """The file changed after this verdict was made (or changed back)."""
+        self.set_class(stale, "-stale")
+        for note in self.query("#verdict-stale"):
+            note.display = stale
+
+    @property
+    def is_stale(self) -> bool:
+        return self.has_class("-stale")
 
     async def show_problem(self, message: str) -> None:
         """Grading could not run at all (no worker, a missing file): say why."""
-        self.query_one("#grading-bar", ProgressBar).display = False
-        self.remove_class("running")
-        status = self.query_one("#grading-status", Static)
-        status.display = True
-        status.update(Content(M.APP_GRADING_PROBLEM.format(message=message)))
+        self.query_one("#grading-status", Static).update(
+            Content(M.APP_GRADING_PROBLEM.format(message=message))
+        )
         await self.query_one("#verdict", VerticalScroll).remove_children()
+        self.state = "problem"

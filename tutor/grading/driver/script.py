@@ -626,7 +626,7 @@ def _train(env: Environment, op: dict) -> None:
                 break
         losses.append(total / max(count, 1))
         if env.progress is not None:
-            env.progress({"epoch": epoch})
+            env.progress({"epoch": epoch, "of": int(op.get("epochs", 1))})
         if over:
             break
     env.records[op["record"]] = {
