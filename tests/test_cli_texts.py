@@ -270,3 +270,20 @@ def test_in_a_terminal_wrapped_lines_keep_their_indent():
     lines = buffer.getvalue().splitlines()
     body = lines[1 : lines.index(next(x for x in lines if x.startswith("relu:")))]
     assert len(body) > 2 and all(line.startswith("    ") and len(line) <= 60 for line in body)
+
+
+def test_a_loss_curve_that_flattens_too_early_is_drawn_beside_the_reference_run(pack, tmp_path):
+    """A learning rate scaled down by mistake: the CLI draws both curves on one scale, so the
+    learner sees theirs barely fall where the reference's drops at once."""
+    solution = (pack / "solutions" / "egitim" / "fit_line.py").read_text(encoding="utf-8")
+    slow = tmp_path / "yavas.py"
+    slow.write_text(solution.replace("w -= lr * w.grad", "w -= 0.02 * lr * w.grad"), "utf-8")
+    result = in_pack(pack, tmp_path, "submit", "fit_line", str(slow), "--seed", "3")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "Kayıp yeterince düşmedi" in result.stdout
+    assert any(line.startswith("kayıp düşüyor: Kayıp eğrisi: 50 ölçüm, 3,159 →") for line in lines)
+    mine = next(line for line in lines if line.strip().startswith("kodunuz"))
+    reference = next(line for line in lines if line.strip().startswith("örnek çözüm"))
+    # Same scale: the reference reaches the bottom bar, the learner's curve never does.
+    assert reference.rstrip().endswith("▁▁▁▁") and "▁" not in mine

@@ -75,3 +75,20 @@ def test_a_training_case_reports_its_epochs_and_steps_after_its_line():
     assert T.training_progress({"event": "progress", "epoch": 0}) == " · dönem 1"
     assert T.training_progress({"event": "progress", "steps": 300}) == " · 300 adım"
     assert T.training_progress({"event": "progress"}) == ""
+
+
+def test_a_curve_is_drawn_in_block_characters_on_the_scale_of_both_runs():
+    check = Check(
+        "kayıp düşüyor",
+        False,
+        "Kayıp yeterince düşmedi.",
+        series=[4.0, 3.0, 2.0, float("nan")],
+        reference_series=[4.0, 1.0, 0.0, 0.0],
+    )
+    label, mine, reference = T.curve_lines(check)
+    assert label == "Kayıp eğrisi: 4 ölçüm, 4 → NaN (en düşük 2)"
+    assert mine.endswith("  █▇▅×") and mine.startswith("kodunuz")
+    assert reference.endswith("  █▃▁▁") and reference.startswith("örnek çözüm")
+    # A long run is averaged into the width it is given.
+    assert len(T.sparkline([float(i) for i in range(500)], 0.0, 499.0, width=20)) == 20
+    assert T.curve_lines(Check("tahmin", True, "tamam")) == []

@@ -626,6 +626,12 @@ def render_verdict(
         console.print(T.blocked_line(groups.blocked), style="dim", markup=False)
     if groups.passed:
         console.print(Text.assemble(("✔ ", "green"), (T.passed_line(groups.passed), "dim")))
+    for check in verdict.checks:  # a training run's loss curve, beside the reference run's
+        curve = T.curve_lines(check, width=max(16, min(60, console.width - 18)))
+        if curve:
+            console.print(f"{check.name}: {curve[0]}", style="dim", markup=False)
+            for line in curve[1:]:
+                _indented(console, line, indent=2)
     if verdict.error is not None:
         console.print(T.error_text(verdict.error), style="red", markup=False)
     state_style = "bold green" if verdict.passed else "bold red"

@@ -7,11 +7,12 @@ one line together), and how the headline's numbers are written. Imports no UI li
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from tutor import messages as M
 from tutor.grading.verdict import Check, GradeError, Verdict
-from tutor.numbers import percent, seconds
+from tutor.numbers import general, percent, seconds
 from tutor.textfold import fold
 
 # Words (folded) by which an engine message already names its own kind: then the kind is not
@@ -71,6 +72,61 @@ def training_progress(event: dict) -> str:
     if isinstance(steps, int):
         return M.GRADING_STEPS.format(steps=steps)
     return ""
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def _buckets(values: list[float], width: int) -> list[float]:
+    """At most `width` values: the mean of each run of neighbours (NaN where one is not finite)."""
+    if len(values) <= width:
+        return values
+    out = []
+    for k in range(width):
+        part = values[k * len(values) // width : (k + 1) * len(values) // width]
+        out.append(sum(part) / len(part) if all(math.isfinite(v) for v in part) else math.nan)
+    return out
+
+
+def sparkline(values: list[float], low: float, high: float, width: int = 48) -> str:
+    """A curve in block characters on a given scale (so that two curves can be compared);
+    "×" where a value is NaN or infinite."""
+    marks = []
+    for v in _buckets(values, width):
+        if not math.isfinite(v):
+            marks.append("×")
+        elif high <= low:
+            marks.append(_BARS[0])
+        else:
+            level = (min(max(v, low), high) - low) / (high - low)
+            marks.append(_BARS[min(int(level * len(_BARS)), len(_BARS) - 1)])
+    return "".join(marks)
+
+
+def curve_lines(check: Check, width: int = 48) -> list[str]:
+    """A check's loss curve for a terminal: a line in numbers, then the learner's curve and the
+    reference run's on one scale."""
+    values = [float(v) for v in check.series or []]
+    if not values:
+        return []
+    reference = [float(v) for v in check.reference_series or []]
+    finite = [v for v in values + reference if math.isfinite(v)] or [0.0]
+    low, high = min(finite), max(finite)
+    mine = [v for v in values if math.isfinite(v)] or [math.nan]
+    lines = [
+        M.APP_SERIES.format(
+            n=len(values),
+            first=general(values[0]),
+            last=general(values[-1]),
+            low=general(min(mine)),
+        )
+    ]
+    names = [M.APP_CURVE_YOURS] + ([M.APP_CURVE_REFERENCE] if reference else [])
+    pad = max(len(n) for n in names)
+    lines.append(f"{M.APP_CURVE_YOURS:<{pad}}  {sparkline(values, low, high, width)}")
+    if reference:
+        lines.append(f"{M.APP_CURVE_REFERENCE:<{pad}}  {sparkline(reference, low, high, width)}")
+    return lines
 
 
 @dataclass
