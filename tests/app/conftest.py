@@ -58,13 +58,25 @@ def app_factory(tmp_path, tutor_home) -> Callable[..., object]:
     return lambda **options: make_app(tmp_path, **options)
 
 
+@pytest.fixture(scope="session")
+def snapshot_pack() -> Path:
+    """A copy of the fixed pack at a fixed path: the replay command on an exercise screen
+    names the pack, and the checkout's own path differs from machine to machine."""
+    copy = SNAPSHOT_ROOT / "paket"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(PACK, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    yield copy
+    shutil.rmtree(copy, ignore_errors=True)
+
+
 @pytest.fixture
-def snapshot_app(request, tutor_home) -> Callable[..., object]:
-    """An app whose workspace lives at a fixed path, wiped first, named after the test."""
+def snapshot_app(request, tutor_home, snapshot_pack) -> Callable[..., object]:
+    """An app on the pack's fixed-path copy whose workspace lives at a fixed path, wiped
+    first, named after the test."""
     root = SNAPSHOT_ROOT / request.node.name.split("[")[0]
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
-    yield lambda **options: make_app(root, **options)
+    yield lambda **options: make_app(root, **{"pack": snapshot_pack, **options})
     shutil.rmtree(root, ignore_errors=True)
 
 
