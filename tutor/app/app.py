@@ -11,30 +11,31 @@ from pathlib import Path
 from rich.theme import Theme
 from textual import on, work
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tutor import messages as M
 from tutor.app import keymap
-from tutor.app.commands import TutorCommands, TutorPalette
 from tutor.app.config import AppConfig
 from tutor.app.screens.course_map import CourseMapScreen
-from tutor.app.screens.exercise import ExerciseScreen
-from tutor.app.screens.glossary import GlossaryScreen
-from tutor.app.screens.help import HelpScreen
-from tutor.app.screens.lesson import LessonScreen
-from tutor.app.screens.quiz import QuizScreen
 from tutor.pack.model import Lesson
 from tutor.session import Session
 
 RESUME_KEY = "app.yer.{pack}"
 
 
+# The first screen is the course map; every other screen and the palette's providers are
+# imported when first opened (together some 50 ms that the first paint does not wait for).
+def _tutor_commands():
+    from tutor.app.commands import TutorCommands
+
+    return TutorCommands
+
+
 class TutorApp(App[int]):
     CSS_PATH = "tutor.tcss"
     BINDINGS = keymap.bindings("app")
-    COMMANDS = App.COMMANDS | {TutorCommands}
+    COMMANDS = App.COMMANDS | {_tutor_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     NOTIFICATION_TIMEOUT = 4
@@ -143,11 +144,15 @@ class TutorApp(App[int]):
         """The reader opens where this lesson was left (kept per lesson in the progress store)."""
         if not stack:
             self._to_map()
+        from tutor.app.screens.lesson import LessonScreen
+
         self.push_screen(LessonScreen(self.lessons[lesson_id]))
 
     def open_exercise(self, exercise_id: str, *, stack: bool = False) -> None:
         if not stack:
             self._to_map()
+        from tutor.app.screens.exercise import ExerciseScreen
+
         self.push_screen(ExerciseScreen(exercise_id))
 
     def open_quiz(
@@ -166,9 +171,13 @@ class TutorApp(App[int]):
             return
         if not stack:
             self._to_map()
+        from tutor.app.screens.quiz import QuizScreen
+
         self.push_screen(QuizScreen(lesson, kind, question, attempt))
 
     def action_glossary(self, query: str = "") -> None:
+        from tutor.app.screens.glossary import GlossaryScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, GlossaryScreen):
                 while self.screen is not screen:
@@ -178,6 +187,8 @@ class TutorApp(App[int]):
         self.push_screen(GlossaryScreen(query))
 
     def action_help(self) -> None:
+        from tutor.app.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -201,6 +212,10 @@ class TutorApp(App[int]):
         self.notify(M.APP_QUIT_HINT, title=M.APP_QUIT_HINT_TITLE, markup=False)
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from tutor.app.commands import TutorPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
                 TutorPalette(id="--command-palette", placeholder=M.APP_PALETTE_PLACEHOLDER)
@@ -208,6 +223,8 @@ class TutorApp(App[int]):
 
     def search_themes(self) -> None:
         from textual.theme import ThemeProvider
+
+        from tutor.app.commands import TutorPalette
 
         self.push_screen(
             TutorPalette(providers=[ThemeProvider], placeholder=M.APP_THEME_PLACEHOLDER)

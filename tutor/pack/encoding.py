@@ -15,11 +15,21 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-import ftfy.bad_codecs  # noqa: F401 - registers the "sloppy-windows-125x" codecs
-from ftfy.badness import is_bad
-
 SLOPPY_1254 = "sloppy-windows-1254"
+
+
+def _ftfy():
+    """ftfy, imported when a text is first checked (50 ms that most commands never need)."""
+    import ftfy
+    import ftfy.bad_codecs  # noqa: F401 - registers the "sloppy-windows-125x" codecs
+    import ftfy.badness
+
+    return ftfy
+
+
+def is_bad(text: str) -> bool:
+    return _ftfy().badness.is_bad(text)
+
 
 # A run of non-ASCII characters: mojibake never splits a UTF-8 sequence across ASCII.
 _RUN = re.compile(r"[^\x00-\x7f]+")
@@ -85,6 +95,7 @@ def _undo_run(run: str) -> str | None:
     Windows-1254, never continuation bytes, so real Turkish text does not decode here; where a
     capital meets a quote ("ODTÜ’de") it may, and the result is not a plausible character.
     """
+    _ftfy()  # registers the codec
     try:
         # An editor that could not show the lost byte may have written U+FFFD in its place.
         raw = run.replace("\ufffd", "").encode(SLOPPY_1254)
@@ -115,7 +126,7 @@ def _repair_line(line: str) -> str:
     fixed = _RUN.sub(lambda m: _undo_run(m.group(0)) or m.group(0), line)
     if fixed == line and is_bad(line):
         # Not Windows-1254 mojibake: another encoding ftfy knows (Windows-1252, Latin-1, ...).
-        candidate = ftfy.fix_encoding(line)
+        candidate = _ftfy().fix_encoding(line)
         if not is_bad(candidate):
             return candidate
     return fixed

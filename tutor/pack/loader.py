@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from tutor import messages as M
-from tutor.pack import model
+from tutor.pack import model, parsecache
 from tutor.pack.encoding import NotUtf8, decode_utf8, decode_windows_1254, find_mojibake
 from tutor.pack.typecheck import Path as DataPath
 from tutor.pack.typecheck import build
@@ -170,9 +170,16 @@ def _display(path: Path, root: Path) -> str:
 
 
 def read_text(
-    path: Path, root: Path, faults: list[Fault], exercise: str = "", shown: str | None = None
+    path: Path,
+    root: Path,
+    faults: list[Fault],
+    exercise: str = "",
+    shown: str | None = None,
+    *,
+    mojibake: bool = True,
 ) -> str | None:
-    """Read a pack file as UTF-8, reporting size, bad bytes and mojibake with their line."""
+    """Read a pack file as UTF-8, reporting size, bad bytes and mojibake with their line
+    (the mojibake check left to the caller with `mojibake=False`)."""
     shown = shown or _display(path, root)
     try:
         with path.open("rb") as handle:
@@ -195,41 +202,50 @@ def read_text(
         )
         faults.append(Fault(shown, exc.line, message, exercise))
         return None
+    if mojibake:
+        _check_mojibake(text, shown, root, faults, exercise)
+    return text
+
+
+def _check_mojibake(
+    text: str, shown: str, root: Path, faults: list[Fault], exercise: str = ""
+) -> None:
     found = find_mojibake(text)
     if found:
         line, bad, good = found
-        faults.append(
-            Fault(
-                shown,
-                line,
-                M.PACK_MOJIBAKE.format(bad=bad.strip(), good=good.strip(), root=root),
-                exercise,
-            )
-        )
-    return text
+        message = M.PACK_MOJIBAKE.format(bad=bad.strip(), good=good.strip(), root=root)
+        faults.append(Fault(shown, line, message, exercise))
 
 
 def _load_model(path: Path, cls: type, root: Path, faults: list[Fault], student: bool = False):
     """(model or None, line of every value, the plain data) for one YAML file."""
     shown = _display(path, root)
-    text = read_text(path, root, faults)
+    text = read_text(path, root, faults, mojibake=False)
     if text is None:
         return None, {}, None
-    try:
-        data, lines = _parse_yaml(text, shown, faults)
-    except yaml.YAMLError as exc:
-        faults.append(_yaml_fault(exc, shown, text))
-        return None, {}, None
-    except _TooBig as exc:
-        faults.append(Fault(shown, exc.line, exc.message))
-        return None, {}, None
-    except (ValueError, TypeError, RecursionError, MemoryError) as exc:
-        # A value YAML accepts but Python cannot build (an integer of 5000 digits, say).
-        faults.append(Fault(shown, 0, M.PACK_YAML_SYNTAX.format(problem=exc)))
-        return None, {}, None
-    if data is None:
-        faults.append(Fault(shown, 1, M.PACK_YAML_EMPTY))
-        return None, {}, None
+    cached = parsecache.get(text)  # the same text read clean before: the same data
+    if cached is not None:
+        data, lines = cached
+    else:
+        before = len(faults)
+        _check_mojibake(text, shown, root, faults)
+        try:
+            data, lines = _parse_yaml(text, shown, faults)
+        except yaml.YAMLError as exc:
+            faults.append(_yaml_fault(exc, shown, text))
+            return None, {}, None
+        except _TooBig as exc:
+            faults.append(Fault(shown, exc.line, exc.message))
+            return None, {}, None
+        except (ValueError, TypeError, RecursionError, MemoryError) as exc:
+            # A value YAML accepts but Python cannot build (an integer of 5000 digits, say).
+            faults.append(Fault(shown, 0, M.PACK_YAML_SYNTAX.format(problem=exc)))
+            return None, {}, None
+        if data is None:
+            faults.append(Fault(shown, 1, M.PACK_YAML_EMPTY))
+            return None, {}, None
+        if len(faults) == before:
+            parsecache.put(text, data, lines)
     obj, type_faults = build(
         cls, data, lambda rel, optional: check_pack_path(root, rel, optional and student)
     )
