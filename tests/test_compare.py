@@ -17,7 +17,7 @@ def test_value_mismatch_names_count_largest_difference_index_and_tolerances():
     got[1, 2] = 0.5
     got[2, 3] = 0.25
     message = check_tensor(remote(got), expected, "Çıktı")
-    assert "12 elemandan 2 tanesi (%16.7) tolerans dışında" in message
+    assert "12 elemandan 2 tanesi (%16,7) tolerans dışında" in message
     assert "En büyük mutlak fark 0.5, [1, 2] konumunda (beklenen 0, gelen 0.5)" in message
     assert "atol=1e-05, rtol=0.0001" in message
 

@@ -60,3 +60,23 @@ def test_concurrent_first_submits_start_one_worker_and_all_get_a_verdict(tmp_pat
 def test_the_shared_test_worker_answers_a_ping_with_its_protocol(session, tutor_home):
     info = client.ping(tutor_home)
     assert info is not None and info["protocol"] == 2
+
+
+def test_what_a_passing_submission_prints_is_kept_whole_after_it_says_done(session, tmp_path):
+    """The job stops reading once the learner's process says "done" (its exit is waited for
+    after the verdict is sent): every line it printed, the unfinished last one included,
+    is still in the verdict."""
+    solution = (ROOT / "solutions/tensorler/softmax.py").read_text(encoding="utf-8")
+    chatty = solution + (
+        "\nimport sys\n"
+        "for i in range(2000):\n"
+        "    print(f'satır {i}')\n"
+        "sys.stdout.write('yeni satırsız son söz')\n"
+    )
+    path = tmp_path / "softmax.py"
+    path.write_text(chatty, encoding="utf-8")
+    _, exercise = session.find("softmax")
+    verdict = session.grade_file(exercise, path, seed=5, device="cpu")
+    assert verdict.passed, verdict.first_problem()
+    assert "satır 0\n" in verdict.output and "satır 1999\n" in verdict.output
+    assert verdict.output.rstrip().endswith("yeni satırsız son söz")

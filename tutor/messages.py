@@ -316,7 +316,7 @@ CMP_NONFINITE = (
 )
 CMP_NONFINITE_EXPECTED = "{what}: {index} konumunda {expected} bekleniyordu, {actual} geldi."
 CMP_VALUES = (
-    "{what}: {total} elemandan {count} tanesi (%{percent:.1f}) tolerans dışında. "
+    "{what}: {total} elemandan {count} tanesi (%{percent}) tolerans dışında. "
     "En büyük mutlak fark {abs_diff:.3g}, {abs_index} konumunda (beklenen {expected:.6g}, gelen {actual:.6g}); "
     "en büyük göreli fark {rel_diff:.3g}, {rel_index} konumunda. Tolerans: atol={atol:g}, rtol={rtol:g}."
 )

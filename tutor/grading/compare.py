@@ -14,6 +14,7 @@ from typing import Any
 import torch
 
 from tutor import messages as M
+from tutor.numbers import decimal
 
 # (atol, rtol) by dtype: a little looser than torch.testing's defaults, because a correct
 # learner implementation does not fuse operations the way PyTorch's kernels do.
@@ -148,7 +149,7 @@ def compare_values(
             what=what,
             total=e.numel(),
             count=count,
-            percent=100.0 * count / e.numel(),
+            percent=decimal(100.0 * count / e.numel(), 1),  # prose: a comma
             abs_diff=float(diff[abs_i]),
             abs_index=format_index(abs_i, shape),
             expected=_scalar(e[abs_i]),

@@ -346,8 +346,16 @@ def _where(line: Any) -> str:
 Emit = Callable[[dict[str, Any]], None]
 
 
-def grade(request: Request, channel: socket.socket, emit: Emit | None = None) -> Verdict:
-    """Grade one submission. Raises CannotGrade when it cannot run at all (exit code 2)."""
+def grade(
+    request: Request,
+    channel: socket.socket,
+    emit: Emit | None = None,
+    after: list[Callable[[], None]] | None = None,
+) -> Verdict:
+    """Grade one submission. Raises CannotGrade when it cannot run at all (exit code 2).
+
+    With `after`, the last learner's process is ended and its folder removed by what is
+    appended there, for the caller to run once the verdict is on its way."""
     started = time.monotonic()
     emit = emit or (lambda event: None)
     device = resolve_device(request.device)
@@ -446,7 +454,12 @@ def grade(request: Request, channel: socket.socket, emit: Emit | None = None) ->
                     event[key] = value
             emit(event)
 
+    pending: list[Callable[[], None]] = after if after is not None else []
+
     def learner_run(run_plan: dict) -> ChildRun:
+        # The previous stage's process is ended first: one channel, one process at a time.
+        while pending:
+            pending.pop(0)()
         run = run_learner(
             channel,
             run_plan,
@@ -456,6 +469,7 @@ def grade(request: Request, channel: socket.socket, emit: Emit | None = None) ->
             threads=max(1, grader.threads),
             output_limit=OUTPUT_LIMIT,
             on_frame=on_frame,
+            defer=pending,
         )
         if run.spawn_failed:
             raise CannotGrade(M.GRADE_ENGINE_SPAWN.format(exc=run.spawn_failed), kind="engine")
@@ -504,6 +518,9 @@ def grade(request: Request, channel: socket.socket, emit: Emit | None = None) ->
             output += "\n" + M.GRADE_OUTPUT_TRUNCATED.format(
                 limit=OUTPUT_LIMIT // 1024, dropped=part.output_dropped
             )
+    if after is None:
+        while pending:
+            pending.pop(0)()
     with grader_deadline(GRADER_TIME_S, M.GRADE_WHAT_JUDGING, request.grader):
         checks, error = _judge(collected, cases, grader, device, request)
     return finish(checks, error, output)

@@ -97,9 +97,10 @@ def handle(conn: socket.socket, channel: socket.socket, secret: bytes) -> None:
     def emit(event: dict) -> None:
         _send(conn, {**event, "proof": signature})
 
+    ending: list = []  # the learner's process, ended after the verdict is sent
     try:
         grade_request = job.Request.from_json(request)
-        verdict = job.grade(grade_request, channel, emit=emit)
+        verdict = job.grade(grade_request, channel, emit=emit, after=ending)
         emit({"event": "verdict", "verdict": verdict.to_wire()})
     except CannotGrade as exc:
         emit({"event": "cannot", "kind": exc.kind, "message": str(exc)})
@@ -117,6 +118,9 @@ def handle(conn: socket.socket, channel: socket.socket, secret: bytes) -> None:
             )
         except OSError:
             pass
+    finally:
+        for end in ending:
+            end()
 
 
 def _warm_up() -> None:

@@ -180,6 +180,12 @@ def run(plan: dict, send: Callable[[dict], None]) -> None:
         if guard.reported:
             return
         send(message)
+    # The trusted side stops reading once "done" arrives: what was printed must be out first.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:  # noqa: BLE001, S110 - the learner may have closed or replaced it
+            pass
     send({"t": "done"})
 
 
