@@ -11,8 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from tutor import messages as M
 from tutor.pack import model, parsecache
@@ -20,10 +19,22 @@ from tutor.pack.encoding import NotUtf8, decode_utf8, decode_windows_1254, find_
 from tutor.pack.typecheck import Path as DataPath
 from tutor.pack.typecheck import build
 
-try:  # libyaml is several times faster; the pure-Python safe loader is the fallback
-    _SafeLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _SafeLoader = yaml.SafeLoader
+yaml: Any = None  # PyYAML once `_yaml()` has run
+
+
+def _yaml():
+    """PyYAML, imported on the first file that is not in the parse cache (`parsecache`): a
+    command on an unchanged pack never needs it (20 ms)."""
+    global yaml
+    import yaml
+
+    return yaml
+
+
+def _safe_loader() -> type:
+    # libyaml is several times faster; the pure-Python safe loader is the fallback.
+    return getattr(_yaml(), "CSafeLoader", None) or _yaml().SafeLoader
+
 
 MANIFEST = "pack.yaml"
 
@@ -229,6 +240,7 @@ def _load_model(path: Path, cls: type, root: Path, faults: list[Fault], student:
     else:
         before = len(faults)
         _check_mojibake(text, shown, root, faults)
+        yaml = _yaml()
         try:
             data, lines = _parse_yaml(text, shown, faults)
         except yaml.YAMLError as exc:
@@ -309,12 +321,13 @@ class _TooBig(Exception):
 
 
 def _parse_yaml(text: str, shown: str, faults: list[Fault]):
+    _yaml()
     """Parse once into nodes, keep the line of every value, then build plain data.
 
     Aliases let a short file stand for a huge tree ("billion laughs"), or for one that
     contains itself; the tree is measured on the nodes, before anything is expanded.
     """
-    loader = _SafeLoader(text)
+    loader = _safe_loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:
