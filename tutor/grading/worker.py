@@ -22,6 +22,7 @@ import os
 os.environ.setdefault("PYTORCH_NVML_BASED_CUDA_CHECK", "1")
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import hashlib  # noqa: E402
 import hmac  # noqa: E402
 import io  # noqa: E402
@@ -276,6 +277,7 @@ def serve(path: str, key_file: str, idle_s: float, excluded: list[str]) -> None:
     server.bind(path)
     os.chmod(path, 0o600)
     server.listen(64)
+    gc.freeze()  # shared with every job: no collection in a job copies its pages (zygote.py)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # jobs are reaped automatically
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     selector = selectors.DefaultSelector()
