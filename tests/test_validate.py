@@ -7,6 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, WRONG
 from instructor_packs import LESSON_HEAD, lesson_text, small_pack
 from test_cli import tutor
@@ -134,6 +135,50 @@ def test_known_wrong_submissions_must_fail_as_declared(tmp_path, tutor_home):
     )
     assert "wrong/relu/basliksiz.py:1: [relu] bilinen yanlış gönderimin başlığı eksik" in text
     assert "wrong/yok_boyle: 'yok_boyle' adında bir alıştırma yok" in text
+
+
+@pytest.mark.parametrize("device", ["cpu", "auto"])
+def test_a_wrong_submission_whose_bug_needs_cuda_is_left_out_on_the_cpu_and_said_so(
+    tutor_home, device
+):
+    """The built-in pack's GradScaler bugs show only where float16 runs with a scaler: on a
+    machine without CUDA they are not tried (not reported as passing), and the run says so."""
+    report = validate(
+        ROOT,
+        tutor_home,
+        device=device,
+        seeds=[7],
+        run_examples=False,
+        exercises={"amp_train_step"},
+    )
+    if device == "auto" and report.verdicts.get("amp_train_step", (None,))[0] is not None:
+        if report.verdicts["amp_train_step"][0].device == "cuda":
+            pytest.skip("this machine has CUDA: the bugs are tried there")
+    assert report.ok, _texts(report)
+    assert report.skipped_wrong == {
+        "cuda": [
+            "wrong/amp_train_step/scaler_never_updates.py",
+            "wrong/amp_train_step/scaler_recreated_each_call.py",
+        ]
+    }
+
+
+def test_the_cli_names_the_wrong_submissions_left_for_cuda_and_how_to_try_them(tmp_path):
+    root = small_pack(tmp_path, {"relu": 1.0})
+    _wrong(
+        root,
+        "yalniz_cuda.py",
+        "# hata: yalnızca GPU'da görünen bir hata\n# cihaz: cuda\n"
+        "# beklenen-denetim: küçük girdiler\n# beklenen-mesaj: farklı\n",
+        (ROOT / "solutions/tensorler/relu.py").read_text(encoding="utf-8"),
+    )
+    result = tutor("pack", "validate", str(root), "--device", "cpu", "--seeds", "1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "Not: şu 1 bilinen yanlış gönderimin hatası yalnızca cuda üzerinde ortaya çıkar, bu "
+        "yüzden bu doğrulamada denenmedi: wrong/relu/yalniz_cuda.py. Denemek için: tutor pack "
+        f"validate {root} --device cuda"
+    ) in " ".join(result.stdout.split())
 
 
 def test_a_student_edition_is_refused_and_the_full_pack_asked_for(tmp_path):

@@ -884,6 +884,7 @@ def cmd_validate(args) -> int:
                     }
                     for f in report.faults
                 ],
+                "skipped_wrong": report.skipped_wrong,
             }
         )
     elif report.ok:
@@ -894,6 +895,14 @@ def cmd_validate(args) -> int:
         print(M.CLI_VALIDATE_FAULTS.format(n=len(report.faults)))
         for fault in report.faults:
             print(f"  {fault}")
+    if not args.json:
+        for needs, files in sorted(report.skipped_wrong.items()):
+            shown = ", ".join(files)
+            print(
+                M.VALIDATE_WRONG_SKIPPED_DEVICE.format(
+                    n=len(files), device=needs, files=shown, dir=shlex.quote(args.dir)
+                )
+            )
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

@@ -981,6 +981,11 @@ VALIDATE_FLAKY = (
 )
 VALIDATE_GRADER_FAULT = "değerlendiricide hata (öğrenci gönderimleri değerlendirilemez): {detail}"
 VALIDATE_COULD_NOT_GRADE = "değerlendirilemedi (değerlendiricinin girdileri ya da referansı hata vermiş olabilir): {detail}"
+VALIDATE_WRONG_SKIPPED_DEVICE = (
+    "Not: şu {n} bilinen yanlış gönderimin hatası yalnızca {device} üzerinde ortaya çıkar, bu "
+    "yüzden bu doğrulamada denenmedi: {files}. Denemek için: tutor pack validate {dir} "
+    "--device {device}"
+)
 VALIDATE_WRONG_PASSED = "bilinen yanlış gönderim geçti; değerlendirici bu hatayı yakalamıyor: {bug}"
 VALIDATE_WRONG_KIND = "'{kind}' türünde bir hata bekleniyordu, {got} geldi."
 VALIDATE_NO_ERROR = "hata yok"

@@ -68,6 +68,9 @@ class Report:
     pack: Pack | None = None
     # exercise id → (the solution's verdict on the first seed, the starter's verdict)
     verdicts: dict[str, tuple[Verdict | None, Verdict | None]] = field(default_factory=dict)
+    # device → known-wrong submissions (pack-relative) that only show their bug there and
+    # were not tried on this run's device
+    skipped_wrong: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -245,6 +248,14 @@ def wrong_expectations(text: str) -> dict[str, str]:
             break
         found[match.group(1)] = match.group(2).strip()
     return found
+
+
+def wrong_device(path: Path) -> str | None:
+    """The device a known-wrong submission's bug needs (`# cihaz: cuda`: a GradScaler bug
+    shows only where float16 runs with a scaler), or None when any device shows it."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    needs = wrong_expectations(text).get("cihaz", "").strip().lower()
+    return needs or None
 
 
 def wrong_submissions(root: Path, exercise_id: str) -> list[Path]:
@@ -474,6 +485,10 @@ def validate(
         if check_wrong:
             for path in wrong_submissions(root, ex.id):
                 rel = str(path.relative_to(root))
+                needs = wrong_device(path)
+                if needs is not None and device != "auto" and needs != device:
+                    report.skipped_wrong.setdefault(needs, []).append(rel)
+                    continue
                 tasks.append(
                     (
                         ("wrong", ex.id, seeds[0], rel),
@@ -596,6 +611,10 @@ def _judge_exercise(
             continue
         text = pack.path(key[3]).read_text(encoding="utf-8", errors="replace")
         expect = wrong_expectations(text)
+        needs = expect.get("cihaz", "").strip().lower()
+        if needs and outcome.verdict.device != needs:  # `auto` found no such device
+            report.skipped_wrong.setdefault(needs, []).append(key[3])
+            continue
         problem = _header_problem(expect) or judge_wrong(expect, outcome.verdict)
         if problem:
             report.add(Fault(key[3], 1, problem, ex.id))
