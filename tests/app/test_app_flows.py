@@ -464,3 +464,28 @@ def test_quitting_and_reopening_returns_to_the_same_exercise_and_quiz_question(a
             assert isinstance(app.screen, QuizScreen) and app.screen.index == 1
 
     run(scenario())
+
+
+def test_a_pass_made_on_the_exercise_the_app_reopened_at_shows_on_the_map(app_factory, warm_worker):
+    """The map is built under the restored exercise before it is ever shown: coming back to
+    it after a pass must still draw the pass (it is not redrawn on its first showing)."""
+
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            app.open_exercise("relu")
+            await pilot.pause()
+            await pilot.press("q")
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "relu"
+            solve(app, "relu")
+            await pilot.press("g")
+            await wait_until(pilot, lambda: bool(app.screen.query("#verdict-head")))
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, CourseMapScreen)
+            assert any(label.startswith("✔ relu") for label in tree_labels(app))
+
+    run(scenario())

@@ -71,6 +71,7 @@ class CourseMapScreen(Screen):
             for data in leaves:
                 self._tree_nodes[data] = node.add_leaf("", data=data)
         self.refresh_progress()
+        self._just_mounted = True  # the resume that follows the mount need not redraw it all
         self._welcome()
         if not self._focus_place(self.tutor.last_place):
             self._focus_next()
@@ -78,12 +79,15 @@ class CourseMapScreen(Screen):
 
     def on_screen_suspend(self) -> None:
         self._left = True
+        self._just_mounted = False  # whatever happens elsewhere is drawn on the way back
 
     def on_screen_resume(self) -> None:
         if hasattr(self, "_tree_nodes"):
             if getattr(self, "_left", False):  # back from somewhere: the welcome has done its job
                 self.query_one("#welcome").display = False
-            self.refresh_progress()
+            if not getattr(self, "_just_mounted", False):
+                self.refresh_progress()
+            self._just_mounted = False
             self._focus_place(self.tutor.last_place)
             self.tutor.remember(self)
 
