@@ -81,6 +81,8 @@ def test_values_python_cannot_hold_are_faults_not_tracebacks(tmp_path):
         "inf": GOOD_LESSON.replace("    hints:", "    timeout_s: .inf\n    hints:"),
         "key": GOOD_LESSON.replace("quiz:", "? [a, b]\n: x\nquiz:"),
         "nul": GOOD_LESSON.replace("starter: exercises/relu.py", 'starter: "exercises/\\0.py"'),
+        # Found by the fuzz test below: a name longer than the file system allows.
+        "long": GOOD_LESSON.replace("exercises/relu.py", "exercises/" + "[" * 3000 + ".py"),
     }
     for name, text in cases.items():
         faults = faults_of(make_pack(tmp_path / name, text))

@@ -428,7 +428,11 @@ def check_pack_path(root: Path, rel: str, may_be_absent: bool = False) -> str | 
         return M.PACK_PATH_MISSING.format(path=rel)
     if not target.is_relative_to(root):
         return M.PACK_PATH_ESCAPES.format(path=rel)
-    if not target.is_file() and not may_be_absent:
+    try:
+        present = target.is_file()
+    except OSError:  # a name longer than the file system allows, say
+        present = False
+    if not present and not may_be_absent:
         return M.PACK_PATH_MISSING.format(path=rel)
     return None
 
