@@ -1169,6 +1169,10 @@ FIT_SAME_CONSTANT = (
     "öğrenmemiş."
 )
 FIT_ACCURACY = "görülmemiş noktalarda doğruluk {acc:.3f}; en az {least:.2f} olmalı."
+FIT_NOT_TRAINED = (
+    " Eğitim sırasında ne geri yayılım ne de eniyileyici adımı kaydedildi: model veriden "
+    "öğrenmemiş."
+)
 FIT_NO_ZERO_GRAD = " zero_grad hiç çağrılmamış; gradyanlar adımdan adıma birikmiş."
 FIT_FLAT = " Kayıp hiç azalmamış: eniyileyici modelin parametrelerini güncellemiyor."
 FIT_STILL_DECREASING = (

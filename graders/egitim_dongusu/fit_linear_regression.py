@@ -21,17 +21,14 @@ import torch
 from torch import nn
 
 from tutor import messages as M
-from tutor.grading.driver.script import MAX_EXPORT
+from tutor.grading import fitting
 from tutor.grading.loops import (
     LoopCase,
-    LoopGrader,
     Run,
     Script,
-    ref,
-    stage_value,
     tensor_of,
 )
-from tutor.grading.spec import Gen, Outcome, PreparedCase, case_seed
+from tutor.grading.spec import Outcome
 
 SYMBOL = "fit_linear_regression"
 N_TRAIN = 256
@@ -73,20 +70,6 @@ def fitted_line(probe: torch.Tensor, predictions: torch.Tensor) -> tuple[float, 
 # ---------------------------------------------------------------------------------------------
 
 
-class _SharedData(LoopGrader):
-    """Every case draws its data from one stream, so the cases judge the same fits."""
-
-    def build_cases(self, seed: int) -> list[PreparedCase]:
-        shared = case_seed(seed, 0)
-        prepared = []
-        for index, spec in enumerate(self.cases):
-            script = spec.make(Gen(shared))
-            if not isinstance(script, Script):
-                raise TypeError(f"case '{spec.name}': make() must return Script(...)")
-            prepared.append(PreparedCase(index, spec.name, case_seed(seed, index), script, spec))
-        return prepared
-
-
 def _draw(g) -> dict[str, dict]:
     data = {}
     for name in ("A", "B"):
@@ -96,46 +79,14 @@ def _draw(g) -> dict[str, dict]:
 
 
 def _fit(name: str, data: dict) -> dict:
-    """Seed every generator, call the learner's fit (watched), export the model it returned."""
-    return {
-        "op": "once",
-        "ops": [
-            {"op": "scramble", "seed": data["seed"]},
-            {
-                "op": "call",
-                "fn": SYMBOL,
-                "args": [data["X"], data["y"]],
-                "record": f"dönen {name}",
-                "as": f"model {name}",
-                "watch": True,
-            },
-            {"op": "export", "target": ref(f"model {name}"), "record": f"model {name}"},
-        ],
-    }
-
-
-def _on_cpu(ops: list[dict]) -> list[dict]:
-    """The learner's model is built by the learner, on the CPU: its data stays there too."""
-    return [{"op": "device", "device": "cpu", "ops": ops}]
-
-
-def _predict(name: str, x: torch.Tensor) -> list[dict]:
-    return [
-        {
-            "op": "receive",
-            "value": stage_value(f"model {name}"),
-            "as": f"model {name}",
-            "record": f"alındı {name}",
-        },
-        {"op": "predict", "model": ref(f"model {name}"), "x": x, "record": f"tahmin {name}"},
-    ]
+    return fitting.fit_op(SYMBOL, name, data, [data["X"], data["y"]])
 
 
 def _script(g, names: tuple[str, ...]) -> Script:
     data = _draw(g)
     return Script(
-        _on_cpu([_fit(name, data[name]) for name in names]),
-        then=_on_cpu([op for name in names for op in _predict(name, PROBE)]),
+        fitting.on_cpu([_fit(name, data[name]) for name in names]),
+        then=fitting.on_cpu([op for name in names for op in fitting.predict_ops(name, PROBE)]),
         secret={name: {"a": data[name]["a"], "b": data[name]["b"]} for name in names},
     )
 
@@ -164,69 +115,8 @@ TOO_FEW_STEPS = (
 OFF_THE_LINE = LINE + f" (fark en fazla {TOLERANCE} olmalı)."
 
 
-def _watch(run: Run, name: str, expected: bool = False) -> dict:
-    value = (run.expected if expected else run.record)(f"dönen {name}:watch")
-    return value if isinstance(value, dict) else {}
-
-
-def _curve(watch: dict) -> list[float]:
-    curve = watch.get("curve")
-    return (
-        [float(v) for v in curve if isinstance(v, (int, float))] if isinstance(curve, list) else []
-    )
-
-
-def _shown(curve: list[float]) -> list[float]:
-    """The curve for the plot: up to its first NaN or infinity."""
-    for i, value in enumerate(curve):
-        if not math.isfinite(value):
-            return curve[:i]
-    return curve
-
-
-def still_decreasing(curve: list[float]) -> bool:
-    """The loss was still going down when training stopped."""
-    if len(curve) < 5:
-        return False
-    k = max(1, len(curve) // 10)
-    last, before = curve[-k:], curve[-2 * k : -k]
-    return min(curve) == curve[-1] and sum(last) / k < sum(before) / k
-
-
-def _flat(curve: list[float]) -> bool:
-    """The same loss at every step: no parameter the loss depends on ever changed."""
-    return len(curve) >= 2 and max(curve) - min(curve) <= 1e-6 * abs(curve[0])
-
-
-def _model_problem(run: Run, name: str) -> str | None:
-    """Why there are no predictions to judge, if there are none."""
-    received = run.record(f"alındı {name}")
-    if isinstance(received, dict) and "unpicklable" in received:
-        return M.FIT_UNPICKLABLE.format(detail=received["unpicklable"])
-    if isinstance(received, dict) and "too_large" in received:
-        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=MAX_EXPORT / 2**20)
-    if isinstance(received, dict) and "unloadable" in received:
-        return M.FIT_UNLOADABLE.format(detail=received["unloadable"])
-    returned = run.record(f"dönen {name}")
-    if returned is None or isinstance(returned, (bool, int, float, str, list, tuple)):
-        return M.FIT_NOT_A_MODEL.format(fn=SYMBOL, got=type(returned).__name__)
-    if isinstance(returned, dict) and "tensor" in returned:
-        return M.FIT_NOT_A_MODEL.format(fn=SYMBOL, got="tensör")
-    predicted = run.record(f"tahmin {name}")
-    if isinstance(predicted, dict) and "raised" in predicted:
-        return M.FIT_PREDICT_RAISED.format(
-            exc_type=predicted["raised"], exc=predicted.get("message", "")
-        )
-    if tensor_of(predicted) is None:
-        got = (
-            predicted.get("type", "?") if isinstance(predicted, dict) else type(predicted).__name__
-        )
-        return M.FIT_NOT_TENSOR.format(got=got)
-    return None
-
-
 def _predictions(run: Run, name: str) -> tuple[torch.Tensor | None, str | None]:
-    problem = _model_problem(run, name)
+    problem = fitting.model_problem(run, SYMBOL, name)
     if problem:
         return None, problem
     out = tensor_of(run.record(f"tahmin {name}"))
@@ -240,8 +130,8 @@ def _line_problem(run: Run) -> str | None:
     if problem:
         return problem
     a, b = run.secret["A"]["a"], run.secret["A"]["b"]
-    watch = _watch(run, "A")
-    curve = _curve(watch)
+    watch = fitting.watch(run, "A")
+    curve = fitting.curve(watch)
     finite = bool(torch.isfinite(out).all())
     a_hat, b_hat = fitted_line(PROBE, out) if finite else (math.nan, math.nan)
     if finite and abs(a_hat - a) <= TOLERANCE and abs(b_hat - b) <= TOLERANCE:
@@ -251,9 +141,9 @@ def _line_problem(run: Run) -> str | None:
         return NO_ZERO_GRAD.format(**shown)
     if not finite or not all(math.isfinite(v) for v in curve):
         return DIVERGED
-    if _flat(curve):
+    if fitting.flat(curve):
         return FLAT.format(**shown)
-    if still_decreasing(curve):
+    if fitting.still_decreasing(curve):
         return TOO_FEW_STEPS.format(**shown)
     return OFF_THE_LINE.format(**shown)
 
@@ -266,8 +156,8 @@ def judge(run: Run):
         return Outcome(
             problem is None,
             problem or M.GRADE_OK,
-            series=_shown(_curve(_watch(run, "A"))),
-            reference_series=_shown(_curve(_watch(run, "A", expected=True))),
+            series=fitting.shown(fitting.curve(fitting.watch(run, "A"))),
+            reference_series=fitting.shown(fitting.curve(fitting.watch(run, "A", expected=True))),
         )
     if run.name == "farklı veri, farklı model":
         first, problem = _predictions(run, "A")
@@ -284,7 +174,7 @@ def judge(run: Run):
     raise ValueError(f"unknown case {run.name!r}")
 
 
-GRADER = _SharedData(
+GRADER = fitting.SharedDataGrader(
     symbols=[SYMBOL],
     reference={SYMBOL: reference_fit_linear_regression},
     judge=judge,

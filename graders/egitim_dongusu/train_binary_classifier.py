@@ -22,38 +22,25 @@ import torch
 from torch import nn
 
 from tutor import messages as M
-from tutor.grading.driver.script import MAX_EXPORT
+from tutor.grading import fitting
 from tutor.grading.loops import (
     LoopCase,
-    LoopGrader,
     Run,
     Script,
-    ref,
-    stage_value,
     tensor_of,
 )
-from tutor.grading.spec import Gen, Outcome, PreparedCase, case_seed
+from tutor.grading.spec import Outcome
 
 SYMBOL = "train_binary_classifier"
 N_POINTS = 400
 LEAST_ACCURACY = 0.95
 
 
-class _Standardize(nn.Module):
-    def __init__(self, mean: torch.Tensor, std: torch.Tensor):
-        super().__init__()
-        self.register_buffer("mean", mean)
-        self.register_buffer("std", std)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return (x - self.mean) / self.std
-
-
 def reference_train_binary_classifier(X, y):
     std = X.std(dim=0, correction=0).clamp_min(1e-8)
     # One hidden layer and 150 steps: as accurate as the solution here, at a third of its cost.
     model = nn.Sequential(
-        _Standardize(X.mean(dim=0), std), nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 1)
+        fitting.Standardize(X.mean(dim=0), std), nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 1)
     )
     loss_fn = nn.BCEWithLogitsLoss()
     optimizer = torch.optim.Adam(model.parameters(), lr=0.03)
@@ -101,20 +88,6 @@ def affine_r2(inputs: torch.Tensor, outputs: torch.Tensor) -> float:
 # ---------------------------------------------------------------------------------------------
 
 
-class _SharedData(LoopGrader):
-    """Every case draws its data from one stream, so the cases judge the same fits."""
-
-    def build_cases(self, seed: int) -> list[PreparedCase]:
-        shared = case_seed(seed, 0)
-        prepared = []
-        for index, spec in enumerate(self.cases):
-            script = spec.make(Gen(shared))
-            if not isinstance(script, Script):
-                raise TypeError(f"case '{spec.name}': make() must return Script(...)")
-            prepared.append(PreparedCase(index, spec.name, case_seed(seed, index), script, spec))
-        return prepared
-
-
 def _draw(g) -> dict[str, dict]:
     data = {}
     for name in ("A", "B"):
@@ -128,47 +101,15 @@ def _draw(g) -> dict[str, dict]:
 
 
 def _fit(name: str, data: dict) -> dict:
-    """Seed every generator, call the learner's fit (watched), export the model it returned."""
-    return {
-        "op": "once",
-        "ops": [
-            {"op": "scramble", "seed": data["seed"]},
-            {
-                "op": "call",
-                "fn": SYMBOL,
-                "args": [data["X"], data["y"]],
-                "record": f"dönen {name}",
-                "as": f"model {name}",
-                "watch": True,
-            },
-            {"op": "export", "target": ref(f"model {name}"), "record": f"model {name}"},
-        ],
-    }
-
-
-def _on_cpu(ops: list[dict]) -> list[dict]:
-    """The learner's model is built by the learner, on the CPU: its data stays there too."""
-    return [{"op": "device", "device": "cpu", "ops": ops}]
-
-
-def _predict(name: str, x: torch.Tensor) -> list[dict]:
-    return [
-        {
-            "op": "receive",
-            "value": stage_value(f"model {name}"),
-            "as": f"model {name}",
-            "record": f"alındı {name}",
-        },
-        {"op": "predict", "model": ref(f"model {name}"), "x": x, "record": f"tahmin {name}"},
-    ]
+    return fitting.fit_op(SYMBOL, name, data, [data["X"], data["y"]])
 
 
 def _held_out(g) -> Script:
     """Fit A; its held-out points in the second stage, their labels only in the secret."""
     data = _draw(g)
     return Script(
-        _on_cpu([_fit("A", data["A"])]),
-        then=_on_cpu(_predict("A", data["A"]["X_held"])),
+        fitting.on_cpu([_fit("A", data["A"])]),
+        then=fitting.on_cpu(fitting.predict_ops("A", data["A"]["X_held"])),
         secret={"X": data["A"]["X_held"], "y": data["A"]["y_held"]},
     )
 
@@ -178,8 +119,8 @@ def _two_fits(g) -> Script:
     data = _draw(g)
     probe = torch.cat([data["A"]["X_held"], data["B"]["X_held"]])
     return Script(
-        _on_cpu([_fit("A", data["A"]), _fit("B", data["B"])]),
-        then=_on_cpu(_predict("A", probe) + _predict("B", probe)),
+        fitting.on_cpu([_fit("A", data["A"]), _fit("B", data["B"])]),
+        then=fitting.on_cpu(fitting.predict_ops("A", probe) + fitting.predict_ops("B", probe)),
     )
 
 
@@ -208,90 +149,10 @@ ALSO_LINEAR = (
     " Modelin karar sınırı düz bir çizgi: gizli katman ya da doğrusal olmayan aktivasyon yok; iç "
     "içe çemberler bir doğruyla ayrılamaz."
 )
-ALSO_NOT_TRAINED = (
-    " Eğitim sırasında ne geri yayılım ne de eniyileyici adımı kaydedildi: model veriden "
-    "öğrenmemiş."
-)
-
-
-def _watch(run: Run, name: str, expected: bool = False) -> dict:
-    value = (run.expected if expected else run.record)(f"dönen {name}:watch")
-    return value if isinstance(value, dict) else {}
-
-
-def _curve(watch: dict) -> list[float]:
-    curve = watch.get("curve")
-    if not isinstance(curve, list):
-        return []
-    return [float(v) for v in curve if isinstance(v, (int, float))]
-
-
-def _shown(curve: list[float]) -> list[float]:
-    """The curve for the plot: up to its first NaN or infinity."""
-    for i, value in enumerate(curve):
-        if not math.isfinite(value):
-            return curve[:i]
-    return curve
-
-
-def still_decreasing(curve: list[float]) -> bool:
-    """The loss was still going down when training stopped."""
-    if len(curve) < 5:
-        return False
-    k = max(1, len(curve) // 10)
-    last, before = curve[-k:], curve[-2 * k : -k]
-    return min(curve) == curve[-1] and sum(last) / k < sum(before) / k
-
-
-def _flat(curve: list[float]) -> bool:
-    """The same loss at every step: no parameter the loss depends on ever changed."""
-    return len(curve) >= 2 and max(curve) - min(curve) <= 1e-6 * abs(curve[0])
-
-
-def _training_problem(watch: dict) -> str:
-    """What the records of the fit say about a model that did not learn (may be nothing)."""
-    curve = _curve(watch)
-    steps, zero_grads = int(watch.get("steps", 0)), int(watch.get("zero_grads", 0))
-    if steps == 0 and not curve:
-        return ALSO_NOT_TRAINED
-    if steps > 1 and zero_grads == 0:
-        return M.FIT_NO_ZERO_GRAD
-    if _flat(curve):
-        return M.FIT_FLAT
-    if still_decreasing(curve):
-        return M.FIT_STILL_DECREASING
-    return ""
-
-
-def _model_problem(run: Run, name: str) -> str | None:
-    """Why there are no predictions to judge, if there are none."""
-    received = run.record(f"alındı {name}")
-    if isinstance(received, dict) and "unpicklable" in received:
-        return M.FIT_UNPICKLABLE.format(detail=received["unpicklable"])
-    if isinstance(received, dict) and "too_large" in received:
-        return M.FIT_TOO_LARGE.format(mb=received["too_large"] / 2**20, limit=MAX_EXPORT / 2**20)
-    if isinstance(received, dict) and "unloadable" in received:
-        return M.FIT_UNLOADABLE.format(detail=received["unloadable"])
-    returned = run.record(f"dönen {name}")
-    if returned is None or isinstance(returned, (bool, int, float, str, list, tuple)):
-        return M.FIT_NOT_A_MODEL.format(fn=SYMBOL, got=type(returned).__name__)
-    if isinstance(returned, dict) and "tensor" in returned:
-        return M.FIT_NOT_A_MODEL.format(fn=SYMBOL, got="tensör")
-    predicted = run.record(f"tahmin {name}")
-    if isinstance(predicted, dict) and "raised" in predicted:
-        return M.FIT_PREDICT_RAISED.format(
-            exc_type=predicted["raised"], exc=predicted.get("message", "")
-        )
-    if tensor_of(predicted) is None:
-        got = (
-            predicted.get("type", "?") if isinstance(predicted, dict) else type(predicted).__name__
-        )
-        return M.FIT_NOT_TENSOR.format(got=got)
-    return None
 
 
 def _outputs(run: Run, name: str, count: int) -> tuple[torch.Tensor | None, str | None]:
-    problem = _model_problem(run, name)
+    problem = fitting.model_problem(run, SYMBOL, name)
     if problem:
         return None, problem
     out = tensor_of(run.record(f"tahmin {name}"))
@@ -338,7 +199,7 @@ def _accuracy_problem(run: Run) -> str | None:
         return message + ALSO_CONSTANT
     if finite and affine_r2(X, out) > 0.999:
         return message + ALSO_LINEAR
-    return message + _training_problem(_watch(run, "A"))
+    return message + fitting.training_problem(fitting.watch(run, "A"))
 
 
 def judge(run: Run):
@@ -351,8 +212,8 @@ def judge(run: Run):
         return Outcome(
             problem is None,
             problem or M.GRADE_OK,
-            series=_shown(_curve(_watch(run, "A"))),
-            reference_series=_shown(_curve(_watch(run, "A", expected=True))),
+            series=fitting.shown(fitting.curve(fitting.watch(run, "A"))),
+            reference_series=fitting.shown(fitting.curve(fitting.watch(run, "A", expected=True))),
         )
     if run.name == "farklı veri, farklı model":
         first, problem = _outputs(run, "A", 2 * N_POINTS)
@@ -367,7 +228,7 @@ def judge(run: Run):
     raise ValueError(f"unknown case {run.name!r}")
 
 
-GRADER = _SharedData(
+GRADER = fitting.SharedDataGrader(
     symbols=[SYMBOL],
     reference={SYMBOL: reference_train_binary_classifier},
     judge=judge,
