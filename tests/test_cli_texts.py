@@ -236,6 +236,8 @@ def test_failures_are_grouped_and_the_error_kind_is_said_once_in_words(tmp_path)
     assert "Kodunuz çalışırken hata verdi (12. satır): Çözüm henüz yazılmamış" in out
     assert "(exception)" not in out and "[satır" not in out and "istisna)" not in out
     assert "Bu hata yüzünden yapılamayan 11 denetim:" in out
+    blocked = out.split("Bu hata yüzünden yapılamayan 11 denetim:", 1)[1].split("\n\n", 1)[0]
+    assert blocked.count("; ") == 10, "eleven case names, a semicolon between each two"
     assert out.count("✘") == 0  # the stopped checks are one line, not eleven
 
 

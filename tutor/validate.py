@@ -279,7 +279,7 @@ def judge_wrong(expect: dict[str, str], verdict: Verdict) -> str | None:
     name = expect.get("beklenen-denetim", "")
     check = next((c for c in verdict.checks if c.name == name), None)
     if check is None:
-        names = ", ".join(c.name for c in verdict.checks)
+        names = "; ".join(c.name for c in verdict.checks)
         return M.VALIDATE_WRONG_NO_CHECK.format(name=name, names=names)
     if check.passed:
         return M.VALIDATE_WRONG_CHECK_PASSED.format(name=name, problem=verdict.first_problem())

@@ -191,8 +191,9 @@ def details(verdict: Verdict, duration: str | None = None) -> str:
 
 
 def blocked_line(checks: list[Check]) -> str:
-    return M.VERDICT_BLOCKED.format(n=len(checks), names=", ".join(c.name for c in checks))
+    # Case names may hold commas themselves ("auto, CUDA yokken"): a semicolon between them.
+    return M.VERDICT_BLOCKED.format(n=len(checks), names="; ".join(c.name for c in checks))
 
 
 def passed_line(checks: list[Check]) -> str:
-    return M.VERDICT_PASSED_CHECKS.format(n=len(checks), names=", ".join(c.name for c in checks))
+    return M.VERDICT_PASSED_CHECKS.format(n=len(checks), names="; ".join(c.name for c in checks))

@@ -206,7 +206,7 @@ def test_the_starter_fails_with_its_error_said_once_in_words(app_factory, warm_w
             assert error.count("12. satır") == 1
             # The nine checks the error stopped, in one line, not nine.
             blocked = text_of(screen.query_one("#checks-blocked", Static))
-            assert blocked.startswith("Bu hata yüzünden yapılamayan 9 denetim: küçük girdiler,")
+            assert blocked.startswith("Bu hata yüzünden yapılamayan 9 denetim: küçük girdiler;")
             assert not screen.query(".check")
             assert "kaldı · 1 deneme" in text_of(screen.query_one("#exercise-status", Static))
             (attempt,) = attempts(app, "relu")
@@ -266,7 +266,7 @@ def test_checks_that_passed_are_listed_in_one_line(app_factory, warm_worker):
             failed = screen.query_one(".check.first .check-name", Static)
             assert text_of(failed) == "✘ float64" and not screen.query(Collapsible)
             passed = text_of(screen.query_one("#checks-passed", Static))
-            assert passed.startswith("✔ Geçen 8 denetim: küçük girdiler, sıfır ve negatif")
+            assert passed.startswith("✔ Geçen 8 denetim: küçük girdiler; sıfır ve negatif")
 
     run(scenario())
 
