@@ -58,3 +58,17 @@ def test_there_are_at_least_four_wrong_submissions_per_exercise(session):
         assert by_exercise.get(exercise.id, 0) >= 4, (
             f"{exercise.id}: fewer than 4 wrong submissions"
         )
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("too_few_epochs", "yakınsamadan bitmiş"), ("linear_model", "karar sınırı düz bir çizgi")],
+)
+def test_a_fitting_diagnosis_does_not_depend_on_the_seed(session, name, words):
+    """An under-trained network's logits can all be positive by chance (seed 1 did that):
+    the diagnosis must still be the one of its bug, whatever data the seed draws."""
+    path = wrong_submissions()[0].parent.parent / "train_binary_classifier" / f"{name}.py"
+    for seed in (1, 2, 3):
+        verdict = session.submit("train_binary_classifier", path, seed=seed, record=False)
+        check = next(c for c in verdict.checks if c.name == "doğruluk (görülmemiş noktalar)")
+        assert not check.passed and words in check.message, (seed, check.message)

@@ -193,13 +193,18 @@ def _accuracy_problem(run: Run) -> str | None:
     finite = bool(torch.isfinite(out).all())
     if finite and _probabilities(out, y):
         return message + ALSO_PROBABILITIES
+    if finite and affine_r2(X, out) > 0.999:
+        return message + ALSO_LINEAR  # its loss may still fall a little: no fit would help
+    training = fitting.training_problem(fitting.watch(run, "A"))
+    if training and training != M.FIT_FLAT:
+        # A fit that never stepped, or stopped while its loss still fell, says so first: an
+        # untrained network's logits can all be positive by chance alone.
+        return message + training
     if finite and out.min() >= 0:
         return message + (ALSO_RELU if bool((out == 0).any()) else ALSO_NON_NEGATIVE)
     if finite and out.max() - out.min() <= 1e-6 * max(1.0, out.abs().max().item()):
         return message + ALSO_CONSTANT
-    if finite and affine_r2(X, out) > 0.999:
-        return message + ALSO_LINEAR
-    return message + fitting.training_problem(fitting.watch(run, "A"))
+    return message + training
 
 
 def judge(run: Run):
