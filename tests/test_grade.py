@@ -7,6 +7,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -460,7 +461,8 @@ def test_the_progress_bar_says_how_far_how_fast_and_who(capsys):
     bar = _ProgressBar(enabled=True)
     bar.update(3, 12, Entry("2024001", "relu", "graded", "t", "f"))
     drawn = capsys.readouterr().err
-    assert "██████░░░░░░░░░░░░░░░░░░ 3/12" in drawn and "2024001 (relu)" in drawn and "/sn" in drawn
+    assert "██████░░░░░░░░░░░░░░░░░░ 3/12" in drawn and "2024001 (relu)" in drawn
+    assert re.search(r"· \d+,\d/sn ·", drawn), "the rate with a decimal comma"
     bar.close()
     assert capsys.readouterr().err.strip() == ""
     quiet = _ProgressBar(enabled=False)

@@ -9,6 +9,8 @@ shows on a GPU (a GradScaler that is never updated) says `# cihaz: cuda`; it is 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import submission_expectations, wrong_submissions
 
@@ -72,3 +74,4 @@ def test_a_fitting_diagnosis_does_not_depend_on_the_seed(session, name, words):
         verdict = session.submit("train_binary_classifier", path, seed=seed, record=False)
         check = next(c for c in verdict.checks if c.name == "doğruluk (görülmemiş noktalar)")
         assert not check.passed and words in check.message, (seed, check.message)
+        assert re.match(r"görülmemiş noktalarda doğruluk %\d+,\d; en az %95 olmalı", check.message)

@@ -25,6 +25,7 @@ from tutor import messages as M
 from tutor import verdict_text as T
 from tutor.display import fit_signature, shell_lines, signature_lines
 from tutor.grading.verdict import CannotGrade, Verdict
+from tutor.numbers import decimal
 from tutor.pack.loader import PackError
 from tutor.session import Session, UsageError, file_sha256
 
@@ -1068,7 +1069,7 @@ class _ProgressBar:
             bar="█" * filled + "░" * (self.WIDTH - filled),
             done=done,
             total=total,
-            rate=rate,
+            rate=decimal(rate, 1),
             student=f"{entry.student} ({entry.exercise})",
         )
         sys.stderr.write("\r" + line[:120].ljust(120))

@@ -1087,7 +1087,7 @@ FEEDBACK_PACK_FAULT = (
 )
 CLI_GRADE_VALIDATING = "Paket denetleniyor ({n} alıştırma, tohum {seed})..."
 CLI_GRADE_PACK_BROKEN = "Paket bozuk; değerlendirme başlamadı ({n} sorun):"
-CLI_GRADE_BAR = "{bar} {done}/{total} · {rate:.1f}/sn · {student}"
+CLI_GRADE_BAR = "{bar} {done}/{total} · {rate}/sn · {student}"
 CLI_GRADE_ROW_POINTS = (
     "{id} ({name}): {points:g}/{max:g} puan (%{percent:.0f}), {passed}/{total} geçti, "
     "{missing} teslim edilmedi"
@@ -1168,7 +1168,7 @@ FIT_SAME_CONSTANT = (
     "iki farklı veri setinde de model her noktaya aynı çıktıyı veriyor: model veriden bir şey "
     "öğrenmemiş."
 )
-FIT_ACCURACY = "görülmemiş noktalarda doğruluk {acc:.3f}; en az {least:.2f} olmalı."
+FIT_ACCURACY = "görülmemiş noktalarda doğruluk %{acc}; en az %{least} olmalı."
 FIT_NOT_TRAINED = (
     " Eğitim sırasında ne geri yayılım ne de eniyileyici adımı kaydedildi: model veriden "
     "öğrenmemiş."

@@ -189,7 +189,7 @@ def _accuracy_problem(run: Run) -> str | None:
     accuracy = ((out > 0).double() == y.double()).double().mean().item()
     if accuracy >= LEAST_ACCURACY:
         return None
-    message = M.FIT_ACCURACY.format(acc=accuracy, least=LEAST_ACCURACY)
+    message = fitting.accuracy_message(accuracy, LEAST_ACCURACY)
     finite = bool(torch.isfinite(out).all())
     if finite and _probabilities(out, y):
         return message + ALSO_PROBABILITIES

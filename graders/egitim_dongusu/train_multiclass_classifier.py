@@ -167,7 +167,7 @@ def _accuracy_problem(run: Run, name: str) -> str | None:
     accuracy = (out.argmax(dim=1) == run.secret[name]["y"]).double().mean().item()
     if accuracy >= LEAST_ACCURACY:
         return None
-    message = M.FIT_ACCURACY.format(acc=accuracy, least=LEAST_ACCURACY)
+    message = fitting.accuracy_message(accuracy, LEAST_ACCURACY)
     if bool(torch.isfinite(out).all()) and _probabilities(out):
         return message + ALSO_PROBABILITIES
     return message + fitting.training_problem(fitting.watch(run, name))

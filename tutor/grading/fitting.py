@@ -20,6 +20,7 @@ from tutor import messages as M
 from tutor.grading.driver.script import MAX_EXPORT
 from tutor.grading.loops import LoopGrader, Run, Script, ref, stage_value, tensor_of
 from tutor.grading.spec import Gen, PreparedCase, case_seed
+from tutor.numbers import decimal
 
 
 class SharedDataGrader(LoopGrader):
@@ -124,6 +125,11 @@ def still_decreasing(values: list[float]) -> bool:
 def flat(values: list[float]) -> bool:
     """The same loss at every step: no parameter the loss depends on ever changed."""
     return len(values) >= 2 and max(values) - min(values) <= 1e-6 * abs(values[0])
+
+
+def accuracy_message(accuracy: float, least: float) -> str:
+    """ "görülmemiş noktalarda doğruluk %50,0; en az %95 olmalı." (Turkish percent and comma)."""
+    return M.FIT_ACCURACY.format(acc=decimal(100 * accuracy, 1), least=f"{100 * least:g}")
 
 
 def training_problem(watched: dict) -> str:
