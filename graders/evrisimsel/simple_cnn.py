@@ -39,6 +39,7 @@ from tutor.grading.loops import (
     stage_value,
     tensor_of,
 )
+from tutor.numbers import decimal
 
 IMAGE_SIZE = 28
 NOISE_STD = 0.1
@@ -300,8 +301,8 @@ NOT_TRAINED = (
     "geçince eğitir."
 )
 LOW_ACCURACY = (
-    "Değerlendiricinin eğitiminden sonra ayrı tutulan {n} görüntüde doğruluk {accuracy:.3f}; en "
-    "az 0.900 olmalı. Dönem başına eğitim kaybı: {losses}. Kayıp düşmüyorsa katmanların sırasına "
+    "Değerlendiricinin eğitiminden sonra ayrı tutulan {n} görüntüde doğruluk %{accuracy}; en "
+    "az %{least:g} olmalı. Dönem başına eğitim kaybı: {losses}. Kayıp düşmüyorsa katmanların sırasına "
     "(evrişim → ReLU → havuzlama) ve son katmandan sonra aktivasyon olmadığına bakın."
 )
 OVER_BUDGET = (
@@ -320,7 +321,7 @@ PREDICT_SHAPE = (
     "Ayrı tutulan {n} görüntü için ({n}, {k}) şeklinde logit değerleri bekleniyordu, {actual} "
     "geldi."
 )
-ACCURACY = "Ayrı tutulan {n} görüntüde doğruluk {accuracy:.3f}."
+ACCURACY = "Ayrı tutulan {n} görüntüde doğruluk %{accuracy}."
 
 CHECKS = {
     "shape": "çıktı şekli (N, num_classes)",
@@ -427,9 +428,11 @@ def _training_verdict(run: Run) -> str | Outcome:
         return Outcome(False, message, series=losses)
     accuracy = float((logits.argmax(dim=1) == labels).float().mean())
     if accuracy < MIN_ACCURACY:
-        message = LOW_ACCURACY.format(n=n, accuracy=accuracy, losses=shown or "?")
+        message = LOW_ACCURACY.format(
+            n=n, accuracy=decimal(100 * accuracy, 1), least=100 * MIN_ACCURACY, losses=shown or "?"
+        )
         return Outcome(False, message, series=losses)
-    return Outcome(True, ACCURACY.format(n=n, accuracy=accuracy), series=losses)
+    return Outcome(True, ACCURACY.format(n=n, accuracy=decimal(100 * accuracy, 1)), series=losses)
 
 
 GRADER = LoopGrader(
