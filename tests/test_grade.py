@@ -423,6 +423,52 @@ def test_one_student_or_one_exercise_is_graded_again_and_the_rest_kept(tmp_path)
     assert unknown.returncode == 2 and "'yok' numaralı bir öğrenci yok" in unknown.stderr
 
 
+def test_a_first_run_naming_exercises_or_students_grades_and_reports_only_those(tmp_path):
+    root, roster = _class(tmp_path)
+    out = tmp_path / "hafta-1"
+    first = _grade(root, out, "--exercise", "relu", roster=roster)
+    assert first.returncode == 0, first.stderr
+    report = json.loads((out / "sonuclar.json").read_text("utf-8"))
+    assert [e["id"] for e in report["exercises"]] == ["relu"]
+    assert all(set(s["exercises"]) == {"relu"} for s in report["students"])
+    assert [s["max_points"] for s in report["students"]] == [1.0, 1.0, 1.0]
+    assert "sigmoid" not in (out / "sonuclar.csv").read_text("utf-8-sig")
+    kept = report["students"][0]["exercises"]["relu"]
+
+    # The next week's exercise joins the same run; what was graded is kept.
+    second = _grade(root, out, "--exercise", "sigmoid", roster=roster)
+    assert second.returncode == 0, second.stderr
+    report = json.loads((out / "sonuclar.json").read_text("utf-8"))
+    assert [e["id"] for e in report["exercises"]] == ["relu", "sigmoid"]
+    assert report["students"][0]["exercises"]["relu"] == kept
+    assert report["students"][0]["points"] == 3.0
+
+    late = _grade(root, tmp_path / "gec", "--student", "2024002", roster=roster)
+    assert late.returncode == 0, late.stderr
+    report = json.loads((tmp_path / "gec/sonuclar.json").read_text("utf-8"))
+    assert [s["id"] for s in report["students"]] == ["2024002"]
+    nothing = _grade(root, tmp_path / "yok", "--resume", roster=roster)
+    assert nothing.returncode == 2 and "sürdürülecek bir değerlendirme yok" in nothing.stderr
+
+
+def test_a_roster_folder_that_does_not_exist_is_said_and_none_existing_is_refused(tmp_path):
+    root, _ = _class(tmp_path)
+    partly = _roster(tmp_path, [("2024001", "Ayşe Yılmaz", "ayse"), ("2024009", "Can", "can")])
+    result = _grade(root, tmp_path / "rapor", roster=partly)
+    assert result.returncode == 0, result.stderr
+    assert "liste.csv:3: 2024009 numaralı öğrencinin klasörü yok" in result.stderr
+    report = json.loads((tmp_path / "rapor/sonuclar.json").read_text("utf-8"))
+    assert report["students"][1]["missing"] == 2
+
+    # Folders written relative to somewhere else: a wrong path, not a class that handed in nothing.
+    wrong = _roster(tmp_path, [("2024001", "Ayşe", "sinif/ayse"), ("2024002", "Ali", "sinif/ali")])
+    refused = _grade(root, tmp_path / "rapor-2", roster=wrong)
+    assert refused.returncode == 2
+    assert "listedeki hiçbir klasör yok" in refused.stderr
+    assert "listenin bulunduğu klasöre göredir" in refused.stderr
+    assert not (tmp_path / "rapor-2").exists()
+
+
 def test_grade_refuses_a_missing_workspace(tmp_path):
     result = tutor("grade", str(tmp_path / "yok"))
     assert result.returncode == 2

@@ -132,15 +132,20 @@ class ClassResult:
     students: list[Student]
     entries: dict[tuple[str, str], Entry]
     quiz: dict[str, QuizScore] = field(default_factory=dict)
+    exercise_ids: list[str] | None = None  # the run's exercises; None: every one of the pack
 
     def entry(self, student: Student, exercise: Exercise) -> Entry:
         return self.entries[(student.id, exercise.id)]
+
+    def ordered_exercises(self) -> list[tuple[Lesson, Exercise]]:
+        """The exercises this run grades and reports, in the pack's order."""
+        return _run_exercises(self.pack, self.exercise_ids)
 
     @property
     def pack_faults(self) -> dict[str, dict[str, Any]]:
         """Exercise id → the first pack fault met grading it: said once, for everyone."""
         found: dict[str, dict[str, Any]] = {}
-        for _, exercise in self.pack.ordered_exercises():
+        for _, exercise in self.ordered_exercises():
             for student in self.students:
                 entry = self.entries.get((student.id, exercise.id))
                 if entry and entry.status == PACK_FAULT and exercise.id not in found:
@@ -344,12 +349,15 @@ def grade_class(
     each result as it comes. `before_grading(exercises, seed)` runs once the seed is known and
     before anything is graded (`tutor grade` validates the pack there)."""
     state = ClassState(out)
-    regrade = bool(only_students or only_exercises)
+    # Naming students or exercises regrades them within an earlier run; with no earlier run,
+    # it starts one with only those (a weekly assignment, one late student).
+    regrade = bool(only_students or only_exercises) and state.exists()
     previous: dict[tuple[str, str], Entry] = {}
     started_at = now()
+    exercise_ids = list(only_exercises) if only_exercises else None
+    if resume and not state.exists():
+        raise RunError(M.GRADE_BATCH_NO_STATE.format(path=out))
     if resume or regrade:
-        if not state.exists():
-            raise RunError(M.GRADE_BATCH_NO_STATE.format(path=out))
         run = state.read_run()
         if run.get("pack") != pack.id:
             raise RunError(M.GRADE_BATCH_OTHER_PACK.format(pack=run.get("pack"), path=out))
@@ -358,6 +366,9 @@ def grade_class(
         seed, started_at = int(run["seed"]), run.get("started_at", started_at)
         device = run.get("device", device)
         previous = state.read_entries()
+        earlier = run.get("exercises")
+        # A regrade that names an exercise the run did not have adds it to the run.
+        exercise_ids = None if earlier is None else sorted({*earlier, *(only_exercises or [])})
     elif seed is None:
         import random
 
@@ -370,8 +381,10 @@ def grade_class(
     for wanted in only_exercises or []:
         if wanted not in pack.exercises:
             raise RunError(M.GRADE_BATCH_UNKNOWN_EXERCISE.format(id=wanted))
+    if only_students and not state.exists():
+        students = [s for s in students if s.id in only_students]
 
-    pairs = pack.ordered_exercises()
+    pairs = _run_exercises(pack, exercise_ids)
     fingerprints = {ex.id: exercise_fingerprint(pack, ex) for _, ex in pairs}
     entries: dict[tuple[str, str], Entry] = {}
     todo: list[tuple[Student, Lesson, Exercise, Submission]] = []
@@ -397,6 +410,7 @@ def grade_class(
             "seed": seed,
             "device": device,
             "started_at": started_at,
+            "exercises": exercise_ids,
             "students": [{"id": s.id, "name": s.name, "folder": str(s.folder)} for s in students],
         },
         list(entries.values()),
@@ -426,7 +440,13 @@ def grade_class(
         students=students,
         entries=entries,
         quiz=quiz,
+        exercise_ids=exercise_ids,
     )
+
+
+def _run_exercises(pack: Pack, ids: list[str] | None) -> list[tuple[Lesson, Exercise]]:
+    pairs = pack.ordered_exercises()
+    return pairs if ids is None else [(lesson, ex) for lesson, ex in pairs if ex.id in ids]
 
 
 def _still_good(old: Entry | None, submission: Submission, fingerprint: str) -> bool:

@@ -939,7 +939,7 @@ def print_json(data) -> None:
 def cmd_grade(args) -> int:
     from tutor.batch import RunError, grade_class
     from tutor.reports import student_totals, write_reports
-    from tutor.roster import RosterError, read_roster, students_from_folders
+    from tutor.roster import RosterError, check_folders, read_roster, students_from_folders
     from tutor.validate import validate
     from tutor.workspace import tutor_home
 
@@ -947,6 +947,8 @@ def cmd_grade(args) -> int:
     pack, home = session.pack, tutor_home()
     try:
         students = read_roster(Path(args.roster)) if args.roster else []
+        for warning in check_folders(students, Path(args.roster)) if args.roster else []:
+            print(warning, file=sys.stderr)
     except RosterError as exc:
         raise UsageError(str(exc)) from None
     for folder in args.dirs:

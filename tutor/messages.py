@@ -1049,6 +1049,14 @@ ROSTER_ROW = (
 ROSTER_DUPLICATE = (
     "{path}:{line}: '{id}' numaralı öğrenci iki kez yazılmış (ilki {first}. satırda)."
 )
+ROSTER_NO_FOLDER = (
+    "{path}:{line}: {id} numaralı öğrencinin klasörü yok ({folder}); bütün alıştırmaları teslim "
+    "edilmedi sayılır."
+)
+ROSTER_NO_FOLDERS = (
+    "{path}: listedeki hiçbir klasör yok (ilki: {folder}). Klasör yolları listenin bulunduğu "
+    "klasöre göredir; yolları düzeltin ya da listeyi öğrenci klasörlerinin yanına koyun."
+)
 GRADE_BATCH_SYMLINK = (
     "{path} bir bağlantı (symlink) ya da çalışma alanının dışını gösteriyor; yalnızca öğrencinin "
     "kendi dosyası değerlendirilir."
@@ -1373,8 +1381,14 @@ CLI_HELP = {
     "grade_seed": "herkesin değerlendirileceği tohum (verilmezse rastgele seçilir ve raporlara yazılır)",
     "grade_roster": "öğrenci listesi (CSV): her satırda öğrenci numarası, ad ve klasör",
     "grade_resume": "yarıda kalan değerlendirmeyi sürdürür (aynı --out, aynı tohum)",
-    "grade_student": "yalnızca bu öğrenciyi yeniden değerlendirir (birden çok kez verilebilir)",
-    "grade_exercise": "yalnızca bu alıştırmayı yeniden değerlendirir (birden çok kez verilebilir)",
+    "grade_student": (
+        "yalnızca bu öğrenciyi değerlendirir; --out klasöründe önceki bir değerlendirme varsa "
+        "yalnızca onu yeniden (birden çok kez verilebilir)"
+    ),
+    "grade_exercise": (
+        "yalnızca bu alıştırmayı değerlendirir; --out klasöründe önceki bir değerlendirme varsa "
+        "onu yeniden ya da ona ekleyerek (birden çok kez verilebilir)"
+    ),
     "grade_excel": "CSV'yi Türkçe Excel için yazar: ';' ayırıcı, ondalık virgül, UTF-8 BOM",
     "grade_allow_unprotected": (
         "sınıf değerlendirmesinin gerektirdiği korumalar (Landlock, PID ad alanı) yokken de "

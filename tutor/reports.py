@@ -70,7 +70,7 @@ def earned(entry: Entry, exercise: Exercise) -> float:
 
 def student_totals(result: ClassResult, student: Student) -> dict[str, Any]:
     faults = result.pack_faults
-    counted = [ex for _, ex in result.pack.ordered_exercises() if ex.id not in faults]
+    counted = [ex for _, ex in result.ordered_exercises() if ex.id not in faults]
     entries = [result.entry(student, ex) for ex in counted]
     points = round(sum(earned(e, ex) for e, ex in zip(entries, counted)), 4)
     maximum = round(sum(ex.points for ex in counted), 4)
@@ -91,7 +91,7 @@ def report_json(result: ClassResult) -> dict[str, Any]:
     pack = result.pack
     exercises = [
         {"id": ex.id, "lesson": lesson.id, "title": ex.title, "points": ex.points}
-        for lesson, ex in pack.ordered_exercises()
+        for lesson, ex in result.ordered_exercises()
     ]
     students = []
     for student in result.students:
@@ -112,7 +112,7 @@ def report_json(result: ClassResult) -> dict[str, Any]:
                 },
                 "exercises": {
                     ex.id: _entry_json(result.entry(student, ex), ex)
-                    for _, ex in pack.ordered_exercises()
+                    for _, ex in result.ordered_exercises()
                 },
             }
         )
@@ -152,7 +152,7 @@ def _entry_json(entry: Entry, exercise: Exercise) -> dict[str, Any]:
 def write_csv(result: ClassResult, path: Path, *, excel: bool = False) -> None:
     """One row per student. `excel`: what Turkish Excel opens as columns, letters intact:
     `;` between fields, a decimal comma, and a UTF-8 byte order mark."""
-    ids = [ex.id for _, ex in result.pack.ordered_exercises()]
+    ids = [ex.id for _, ex in result.ordered_exercises()]
     faults = result.pack_faults
 
     def number(value: float) -> str:
@@ -166,7 +166,7 @@ def write_csv(result: ClassResult, path: Path, *, excel: bool = False) -> None:
             totals = student_totals(result, student)
             quiz = result.quiz.get(student.id)
             cells = []
-            for _, ex in result.pack.ordered_exercises():
+            for _, ex in result.ordered_exercises():
                 entry = result.entry(student, ex)
                 cells.append("" if ex.id in faults else number(earned(entry, ex)))
             writer.writerow(
@@ -199,7 +199,7 @@ def write_junit(result: ClassResult, path: Path) -> None:
         cases = []
         counts = {"failures": 0, "errors": 0, "skipped": 0}
         total_time = 0.0
-        for lesson, ex in result.pack.ordered_exercises():
+        for lesson, ex in result.ordered_exercises():
             entry = result.entry(student, ex)
             duration = float((entry.verdict or {}).get("duration_s", 0.0))
             total_time += duration
@@ -282,7 +282,7 @@ def feedback_markdown(result: ClassResult, student: Student) -> str:
     quiz = result.quiz.get(student.id)
     if quiz is not None:
         lines += ["", M.FEEDBACK_QUIZ.format(correct=quiz.correct, total=quiz.questions)]
-    for _, ex in pack.ordered_exercises():
+    for _, ex in result.ordered_exercises():
         entry = result.entry(student, ex)
         lines += ["", f"## {ex.title} (`{ex.id}`)", ""]
         if ex.id in faults:

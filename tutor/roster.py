@@ -38,6 +38,7 @@ class Student:
     name: str
     folder: Path
     progress_store: Path | None = None
+    roster_line: int | None = None  # where the roster names this student
 
     def workspace(self, pack_id: str) -> Path:
         """The exercise files: the folder itself, or `calisma/<pack id>` inside a tutor data
@@ -113,9 +114,23 @@ def read_roster(path: Path) -> list[Student]:
                 name=name or student_id,
                 folder=(base / folder).expanduser(),
                 progress_store=(base / progress).expanduser() if progress else None,
+                roster_line=number,
             )
         )
     return students
+
+
+def check_folders(students: list[Student], roster: Path) -> list[str]:
+    """Warnings for roster students whose folder does not exist (nothing handed in); a
+    RosterError when none exists, which is a wrong path rather than an empty class."""
+    listed = [s for s in students if s.roster_line is not None]
+    absent = [s for s in listed if not s.folder.is_dir()]
+    if listed and len(absent) == len(listed):
+        raise RosterError(M.ROSTER_NO_FOLDERS.format(path=roster, folder=absent[0].folder))
+    return [
+        M.ROSTER_NO_FOLDER.format(path=roster, line=s.roster_line, id=s.id, folder=s.folder)
+        for s in absent
+    ]
 
 
 def students_from_folders(folders: list[Path]) -> list[Student]:

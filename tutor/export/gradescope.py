@@ -130,7 +130,7 @@ def results_json(result, duration_s: float) -> dict[str, Any]:
 
     (student,) = result.students
     tests: list[dict[str, Any]] = []
-    for number, (_, ex) in enumerate(result.pack.ordered_exercises(), start=1):
+    for number, (_, ex) in enumerate(result.ordered_exercises(), start=1):
         entry = result.entry(student, ex)
         name = f"{ex.title} ({ex.id})"
         test: dict[str, Any] = {"name": name, "number": str(number), "visibility": "visible"}
