@@ -724,7 +724,12 @@ DOCTOR_WHY = {
 
 # --- the app: quizzes that measure, the reader, resume, Textual's own texts (issue 10) -------------
 # Quiz attempts
-APP_QUIZ_CHOOSE = "_Cevabınızı rakamıyla (1–{n}) ya da oklarla seçip `Enter` ile verin._"
+# A digit answers at once: the text must not ask for an Enter after it (that Enter would go on
+# to the next question before the explanation was read).
+APP_QUIZ_CHOOSE = (
+    "_Cevaplamak için seçeneğin rakamına basın (1–{n}) ya da oklarla seçeneğe gelip `Enter`'a "
+    "basın._"
+)
 APP_QUIZ_CONTINUING = "Yarım kalan denemenize devam ediyorsunuz. Baştan başlamak için r."
 APP_QUIZ_STANDING = "Bu sınavı {attempts} kez bitirdiniz; en iyi sonucunuz {best}/{total}."
 APP_QUIZ_REVIEW_TITLE = "### Yanlış cevaplarınız"

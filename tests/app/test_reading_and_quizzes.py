@@ -162,6 +162,24 @@ def test_a_repeated_enter_moves_on_and_never_answers_the_next_question(app_facto
     run(scenario())
 
 
+def test_the_quiz_says_that_a_digit_answers_at_once_and_then_shows_the_explanation(app_factory):
+    """A learner told to choose with a digit and confirm with Enter would answer with the
+    digit and skip the explanation with the Enter: the text says a digit answers."""
+
+    async def scenario():
+        app = app_factory()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await take_quiz(pilot, app, [])
+            told = str(screen.query_one("#feedback").render())
+            assert "rakamına basın" in told and "oklarla seçeneğe gelip Enter'a basın" in told
+            await pilot.press("2")
+            await pilot.pause()
+            assert list(screen.answers) == [0] and screen.index == 0
+            assert screen.query_one("#explanation").markdown
+
+    run(scenario())
+
+
 def test_a_quiz_left_mid_attempt_reopens_after_a_restart_with_the_same_order(app_factory):
     async def scenario():
         app = app_factory()
