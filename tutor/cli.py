@@ -815,6 +815,8 @@ def cmd_watch(args) -> int:
             console.print(M.CLI_WATCH_STARTER.format(id=exercise.id), style="dim", markup=False)
         else:
             passed = _watch_grade(session, console, exercise_id, path, args)
+            if passed and not follow:
+                _say_next_by_id(session, console, exercise_id)
         if not (passed and follow):
             # One watcher for the whole exercise: saves made while a grading runs are kept
             # by it and reported at the next turn.
@@ -829,12 +831,25 @@ def cmd_watch(args) -> int:
                 passed = _watch_grade(session, console, exercise_id, path, args)
                 if passed and follow:
                     break
+                if passed:
+                    _say_next_by_id(session, console, exercise_id)
         nxt = session.exercise_after(exercise_id)
         if nxt is None:
             console.print(M.CLI_WATCH_ALL_DONE, markup=False)
             return EXIT_OK
         console.print(M.CLI_WATCH_NEXT.format(id=exercise_id, next=nxt.exercise.id), markup=False)
         exercise_id = nxt.exercise.id
+
+
+def _say_next_by_id(session: Session, console, exercise_id: str) -> None:
+    """`tutor watch ID` stays on its exercise after a pass; it says where to go on."""
+    nxt = session.exercise_after(exercise_id)
+    if nxt is not None:
+        console.print(
+            M.CLI_WATCH_NEXT_BY_ID.format(id=exercise_id, next=nxt.exercise.id),
+            style="dim",
+            markup=False,
+        )
 
 
 def _watch_grade(session: Session, console, exercise_id: str, path: Path, args) -> bool:

@@ -157,6 +157,9 @@ CLI_WATCH_STARTER = (
 CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor…"
 CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
 CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırma: {next}"
+CLI_WATCH_NEXT_BY_ID = (
+    "'{id}' geçti. Bu dosyayı izlemeyi sürdürüyorum; sıradaki alıştırma için: tutor watch {next}"
+)
 PACK_NEW_NOT_EMPTY = "'{path}' boş değil; yeni paket için boş ya da olmayan bir klasör verin."
 CLI_PACK_NEW_DONE = "Yeni paket oluşturuldu: {path} ({n} dosya)."
 CLI_PACK_NEW_NEXT = (
