@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tutor.grading.hugepages import CollapseOnce
+from tutor.grading.hugepages import CollapseOnce, collapse_private_memory
 
 THP = Path("/sys/kernel/mm/transparent_hugepage/enabled")
 
@@ -54,10 +54,13 @@ def test_a_process_that_collapses_its_memory_holds_it_in_huge_pages():
 
 def test_collapse_happens_once_at_the_first_idle_moment_or_after_enough_forks(monkeypatch):
     calls = []
-    monkeypatch.setattr(
-        "tutor.grading.hugepages.collapse_private_memory", lambda: calls.append(1) or 0
-    )
-    idle_first = CollapseOnce(busy_forks=3)
+
+    def collapse(interrupted=None):
+        calls.append(interrupted)
+        return 0
+
+    monkeypatch.setattr("tutor.grading.hugepages.collapse_private_memory", collapse)
+    idle_first = CollapseOnce(lambda: False, busy_forks=3)
     idle_first.forked()
     idle_first.idle()
     idle_first.idle()
@@ -66,10 +69,31 @@ def test_collapse_happens_once_at_the_first_idle_moment_or_after_enough_forks(mo
     assert len(calls) == 1
 
     calls.clear()
-    never_idle = CollapseOnce(busy_forks=3)
+    never_idle = CollapseOnce(lambda: False, busy_forks=3)
     never_idle.forked()
     never_idle.forked()
     assert calls == []
     never_idle.forked()
     never_idle.forked()
-    assert len(calls) == 1
+    assert calls == [None], "when forced by forks, it does not stop for waiting requests"
+
+
+def test_an_idle_collapse_stops_for_a_waiting_request_and_goes_on_later(monkeypatch):
+    answers = [None, 4 << 20]  # interrupted the first time, finished the second
+    calls = []
+
+    def collapse(interrupted=None):
+        calls.append(interrupted)
+        return answers.pop(0)
+
+    monkeypatch.setattr("tutor.grading.hugepages.collapse_private_memory", collapse)
+    waiting = CollapseOnce(lambda: True)
+    waiting.idle()
+    assert not waiting.done
+    waiting.idle()
+    waiting.idle()
+    assert waiting.done and len(calls) == 2 and calls[0] is waiting.waiting
+
+
+def test_a_request_waiting_stops_a_real_collapse_before_its_first_chunk():
+    assert collapse_private_memory(lambda: True) in (None, 0)

@@ -15,19 +15,34 @@ switched off, nothing changes and forks cost what they cost before.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
+from collections.abc import Callable
 
 MADV_HUGEPAGE = 14
 MADV_COLLAPSE = 25
 HUGE_PAGE = 2 << 20
+CHUNK = 16 * HUGE_PAGE  # ~40 ms of collapsing between two looks at who is waiting
 
 
-def collapse_private_memory() -> int:
+_LIBC: ctypes.CDLL | None = None
+
+
+def _libc() -> ctypes.CDLL:
+    # The process's own symbols: libc is loaded; find_library would start a subprocess.
+    global _LIBC
+    if _LIBC is None:
+        _LIBC = ctypes.CDLL(None, use_errno=True)
+        _LIBC.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    return _LIBC
+
+
+def collapse_private_memory(interrupted: Callable[[], bool] | None = None) -> int | None:
     """Collapse this process's large writable anonymous regions into huge pages.
 
-    Returns the number of bytes the kernel collapsed (0 where it cannot). Call it once,
-    after the imports and warm-up that every child shares and before the first fork."""
+    Returns the number of bytes the kernel collapsed (0 where it cannot), or None when
+    `interrupted()` said, between two chunks of CHUNK bytes, that someone is waiting: the
+    rest is left for later (what is already collapsed costs nothing the second time). Call
+    it after the imports and warm-up that every child shares."""
     if not sys.platform.startswith("linux"):
         return 0
     try:
@@ -35,8 +50,7 @@ def collapse_private_memory() -> int:
             lines = maps.readlines()
     except OSError:
         return 0
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-    libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    libc = _libc()
     collapsed = 0
     for line in lines:
         fields = line.split()
@@ -52,27 +66,33 @@ def collapse_private_memory() -> int:
             continue
         # MADV_HUGEPAGE keeps the region eligible as it grows; MADV_COLLAPSE moves it now.
         libc.madvise(start, end - start, MADV_HUGEPAGE)
-        if libc.madvise(start, end - start, MADV_COLLAPSE) == 0:
-            collapsed += end - start
+        for chunk in range(start, end, CHUNK):
+            if interrupted is not None and interrupted():
+                return None
+            size = min(CHUNK, end - chunk)
+            if libc.madvise(chunk, size, MADV_COLLAPSE) == 0:
+                collapsed += size
     return collapsed
 
 
 class CollapseOnce:
     """Collapse once, when the process is first idle, or after `busy_forks` forks if it never
     is (a class being graded). It takes ~0.5 s for ~200 MB, which a learner waiting for the
-    first verdict after a cold start should not pay."""
+    first verdict after a cold start should not pay; when idle, it stops as soon as a request
+    arrives (`waiting`) and goes on at the next idle moment."""
 
-    def __init__(self, busy_forks: int = 16) -> None:
+    def __init__(self, waiting: Callable[[], bool], busy_forks: int = 16) -> None:
+        self.waiting = waiting
         self.busy_forks = busy_forks
         self.forks = 0
         self.done = False
 
     def idle(self) -> None:
         if not self.done:
-            self.done = True
-            collapse_private_memory()
+            self.done = collapse_private_memory(self.waiting) is not None
 
     def forked(self) -> None:
         self.forks += 1
-        if self.forks >= self.busy_forks:
-            self.idle()
+        if self.forks >= self.busy_forks and not self.done:
+            collapse_private_memory()
+            self.done = True
