@@ -2,7 +2,7 @@
 
 The worker and the zygote hold ~220 MB of private memory each once torch is imported and
 warmed up. Every grading forks them four times (worker → job; zygote → supervisor → init →
-learner), and a fork copies one page-table entry per 4 KiB page it shares: ~11 ms for a fork
+learner), and a fork copies one page-table entry per 4 KiB page it shares: 11–14 ms for a fork
 and exit of that process, measured on the 2-core CI machine. Collapsed into transparent huge
 pages, the same memory is one entry per 2 MiB and a fork with exit costs ~3 ms. A child that
 writes to a huge page splits only that mapping and copies the 4 KiB it touched (Linux ≥ 5.8),
