@@ -8,8 +8,9 @@ process's maximum resident set size (the grading worker is a separate process).
     python3 benchmarks/app_startup.py [--runs 9] [--cold-worker]
 
 By default the grading worker is started once before measuring, as it is on any launch but
-the first (the app starts it in the background and never waits for it); `--cold-worker`
-gives every run a fresh tutor home, so that torch loads next to the app while it starts.
+the first (the app starts it in the background, after its first paint, and never waits for
+it); `--cold-worker` gives every run a fresh tutor home: a first launch, with no parse cache
+and no worker yet.
 """
 
 from __future__ import annotations

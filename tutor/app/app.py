@@ -61,8 +61,6 @@ class TutorApp(App[int]):
     def on_mount(self) -> None:
         self._match_rich_code_style()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._match_rich_code_style())
-        if self.config.warm_up:
-            self.warm_up()
         if self._left_at is not None:
             self.open_place(self._left_at)
         self.call_after_refresh(self._first_paint)
@@ -74,6 +72,11 @@ class TutorApp(App[int]):
         if self.config.exit_after_paint:
             Path(self.config.exit_after_paint).write_text(str(time.time_ns()))
             self.exit(0)
+            return
+        if self.config.warm_up:
+            # After the first paint: a cold worker imports torch twice (worker and zygote),
+            # which on two cores would take the CPU from the first screen (0.96 s, not 0.45 s).
+            self.warm_up()
 
     def _match_rich_code_style(self) -> None:
         """Inline code drawn by Rich (the reader) in the theme's colour, as the Textual widgets
