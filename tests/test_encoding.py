@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_cli import tutor
 from test_pack_loader import GOOD_LESSON, faults_of, make_pack
 
@@ -42,6 +44,29 @@ def test_the_preview_in_a_lesson_fault_is_right(tmp_path):
 def test_letters_whose_byte_windows_1254_lost_come_back(errors):
     # "Ş", "Ğ" and "”" end in bytes (0x9E, 0x9D) that Windows-1254 has no character for.
     assert repair_mojibake(garble(TURKISH, errors)) == TURKISH
+
+
+TURKISH_TEXT = st.text(
+    alphabet="abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ .,;:()’“”–…·°",
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TURKISH_TEXT)
+def test_the_mojibake_of_any_turkish_line_is_found_below_ascii_lines(line):
+    """The scan skips ASCII lines and runs with no trace of a UTF-8 continuation byte; it must
+    still find every garbled line, wherever it stands."""
+    import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1254"
+
+    # Saved through Windows-1254, the bytes it has no character for are kept (sloppy) or lost.
+    for garbled in (line.encode("utf-8").decode("sloppy-windows-1254"), garble(line)):
+        if garbled == line:
+            return  # plain ASCII
+        text = "ascii: yes\n  - x = 1\n" + garbled + "\n"
+        found = find_mojibake(text)
+        assert found is not None and found[0] == 3, (line, garbled)
 
 
 def test_correct_turkish_is_never_taken_for_mojibake():

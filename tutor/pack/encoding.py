@@ -132,8 +132,29 @@ def _repair_line(line: str) -> str:
     return fixed
 
 
+_UNDOABLE: re.Pattern[str] | None = None
+
+
+def _undoable() -> re.Pattern[str]:
+    """Characters without which a run cannot be undone: the Windows-1254 characters of UTF-8
+    continuation bytes (0x80–0xBF), and Ä and Å, whose lost second byte is restored. Genuine
+    Turkish letters are all lead or invalid bytes, so a line of them skips `_undo_run`."""
+    global _UNDOABLE
+    if _UNDOABLE is None:
+        _ftfy()  # registers the codec
+        continuation = bytes(range(0x80, 0xC0)).decode(SLOPPY_1254)
+        _UNDOABLE = re.compile("[" + re.escape(continuation + "ÄÅ") + "]")
+    return _UNDOABLE
+
+
 def _line_is_garbled(line: str) -> bool:
-    return is_bad(line) or any(_undo_run(m.group(0)) for m in _RUN.finditer(line))
+    # Every pattern of ftfy's badness and every garbled run holds a non-ASCII character.
+    if line.isascii():
+        return False
+    if is_bad(line):
+        return True
+    undoable = _undoable()
+    return any(undoable.search(m.group(0)) and _undo_run(m.group(0)) for m in _RUN.finditer(line))
 
 
 def find_mojibake(text: str) -> tuple[int, str, str] | None:
@@ -142,6 +163,8 @@ def find_mojibake(text: str) -> tuple[int, str, str] | None:
     The preview shows whole words, so that what is shown repaired is exactly what the
     repair will write ("SÄ±zÄ±" → "Sızı", never half a character).
     """
+    if text.isascii():
+        return None
     for number, line in enumerate(text.splitlines(), start=1):
         if not _line_is_garbled(line):
             continue
