@@ -83,7 +83,7 @@ def test_watch_waits_for_a_save_regrades_on_each_and_stops_on_ctrl_c(tmp_path):
         assert "Değişiklik algılandı" in watch.read_until("GEÇTİ", 30)
         # Watching one exercise by its id stays on it after a pass, and says where to go on.
         stays = watch.read_until("sıradaki alıştırma için: tutor watch sigmoid", 10)
-        assert "Bu dosyayı izlemeyi sürdürüyorum" in stays
+        assert "Bu dosya izlenmeye devam ediyor" in stays
         assert "sigmoid (Sigmoid" not in watch.drain(1.0)
     finally:
         code = watch.stop()

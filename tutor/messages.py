@@ -158,7 +158,7 @@ CLI_WATCH_CHANGED = "Değişiklik algılandı, değerlendiriliyor…"
 CLI_WATCH_ALL_DONE = "Tebrikler, bütün alıştırmaları geçtiniz!"
 CLI_WATCH_NEXT = "'{id}' geçti. Sıradaki alıştırma: {next}"
 CLI_WATCH_NEXT_BY_ID = (
-    "'{id}' geçti. Bu dosyayı izlemeyi sürdürüyorum; sıradaki alıştırma için: tutor watch {next}"
+    "'{id}' geçti. Bu dosya izlenmeye devam ediyor; sıradaki alıştırma için: tutor watch {next}"
 )
 PACK_NEW_NOT_EMPTY = "'{path}' boş değil; yeni paket için boş ya da olmayan bir klasör verin."
 CLI_PACK_NEW_DONE = "Yeni paket oluşturuldu: {path} ({n} dosya)."
@@ -1390,12 +1390,12 @@ CLI_HELP = {
     "grade_roster": "öğrenci listesi (CSV): her satırda öğrenci numarası, ad ve klasör",
     "grade_resume": "yarıda kalan değerlendirmeyi sürdürür (aynı --out, aynı tohum)",
     "grade_student": (
-        "yalnızca bu öğrenciyi değerlendirir; --out klasöründe önceki bir değerlendirme varsa "
-        "yalnızca onu yeniden (birden çok kez verilebilir)"
+        "yalnızca bu öğrenciyi değerlendirir (--out klasöründe önceki bir değerlendirme varsa "
+        "onu yeniden değerlendirir, gerisini korur); birden çok kez verilebilir"
     ),
     "grade_exercise": (
-        "yalnızca bu alıştırmayı değerlendirir; --out klasöründe önceki bir değerlendirme varsa "
-        "onu yeniden ya da ona ekleyerek (birden çok kez verilebilir)"
+        "yalnızca bu alıştırmayı değerlendirir (--out klasöründe önceki bir değerlendirme varsa "
+        "onu yeniden değerlendirir ya da değerlendirmeye ekler); birden çok kez verilebilir"
     ),
     "grade_excel": "CSV'yi Türkçe Excel için yazar: ';' ayırıcı, ondalık virgül, UTF-8 BOM",
     "grade_allow_unprotected": (
