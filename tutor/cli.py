@@ -960,10 +960,12 @@ def cmd_grade(args) -> int:
 
     session = _session(args)
     pack, home = session.pack, tutor_home()
+    students = []
     try:
-        students = read_roster(Path(args.roster)) if args.roster else []
-        for warning in check_folders(students, Path(args.roster)) if args.roster else []:
-            print(warning, file=sys.stderr)
+        if args.roster:
+            students = read_roster(Path(args.roster))
+            for warning in check_folders(students, Path(args.roster)):
+                print(warning, file=sys.stderr)
     except RosterError as exc:
         raise UsageError(str(exc)) from None
     for folder in args.dirs:

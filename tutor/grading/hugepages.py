@@ -18,22 +18,12 @@ import ctypes
 import sys
 from collections.abc import Callable
 
+from tutor.grading import confine
+
 MADV_HUGEPAGE = 14
 MADV_COLLAPSE = 25
 HUGE_PAGE = 2 << 20
 CHUNK = 16 * HUGE_PAGE  # ~40 ms of collapsing between two looks at who is waiting
-
-
-_LIBC: ctypes.CDLL | None = None
-
-
-def _libc() -> ctypes.CDLL:
-    # The process's own symbols: libc is loaded; find_library would start a subprocess.
-    global _LIBC
-    if _LIBC is None:
-        _LIBC = ctypes.CDLL(None, use_errno=True)
-        _LIBC.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
-    return _LIBC
 
 
 def collapse_private_memory(interrupted: Callable[[], bool] | None = None) -> int | None:
@@ -50,7 +40,10 @@ def collapse_private_memory(interrupted: Callable[[], bool] | None = None) -> in
             lines = maps.readlines()
     except OSError:
         return 0
-    libc = _libc()
+    libc = confine.libc()
+    if libc is None:
+        return 0
+    libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
     collapsed = 0
     for line in lines:
         fields = line.split()

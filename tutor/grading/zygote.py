@@ -77,6 +77,7 @@ def main(control_fd: int, config: dict[str, Any]) -> None:
 
     torch.set_num_threads(1)
     confine.landlock_abi()  # imports the binding now, not inside a confined process
+    confine.libc()  # found once here: in each supervisor, find_library would run ldconfig
     _warm_up()
     kinds.OPTIM_TRIPWIRES.install()
     roots = confine.read_roots(list(config.get("excluded", [])) + confine.excluded_paths())
